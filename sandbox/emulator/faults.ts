@@ -1,0 +1,79 @@
+import { AwsError } from "./types.ts";
+
+/**
+ * Faults on demand, seeded so a failing schedule replays:
+ * - throttling: a token bucket per account; IAM and STS draw from one bucket, as on AWS's shared
+ *   IAM control plane. IAM answers `400 Throttling: Rate exceeded` (no Retry-After).
+ * - random server errors at a given rate (IAM `ServiceFailure` 500, EKS `ServerException` 500).
+ * The new-role propagation delay lives in the IAM emulation (it owns when a role becomes visible).
+ */
+export interface FaultOptions {
+  /** Requests per second each bucket refills; undefined = no throttling. */
+  throttleRatePerSecond?: number;
+  /** Bucket size (burst). Defaults to the rate. */
+  throttleBurst?: number;
+  /** Probability in [0,1] that a request fails with a server error. */
+  serverErrorRate?: number;
+}
+
+const BUCKET_OF: Record<string, string> = { iam: "iam", sts: "iam", eks: "eks" };
+
+const THROTTLE_ERROR: Record<string, () => AwsError> = {
+  // IAM and STS (Query protocol): HTTP 400, code "Throttling" (see TOOLING.md, "AWS wire facts").
+  iam: () => new AwsError("Throttling", "Rate exceeded", 400),
+  // EKS (REST-JSON): 429 ThrottlingException, the name @smithy's retry classification knows.
+  eks: () => new AwsError("ThrottlingException", "Rate exceeded", 429),
+};
+
+const SERVER_ERROR: Record<string, () => AwsError> = {
+  iam: () => new AwsError("ServiceFailure", "Request processing has failed due to an unknown error.", 500, "Receiver"),
+  eks: () => new AwsError("ServerException", "An internal error occurred.", 500, "Receiver"),
+};
+
+export class FaultInjector {
+  options: FaultOptions;
+  readonly #random: () => number;
+  readonly #now: () => number;
+  readonly #buckets = new Map<string, { tokens: number; at: number }>();
+  /** Counts of injected faults, for tests and benchmarks. */
+  readonly injected = { throttled: 0, serverErrors: 0 };
+
+  constructor(options: FaultOptions, random: () => number, now: () => number = Date.now) {
+    this.options = options;
+    this.#random = random;
+    this.#now = now;
+  }
+
+  configure(options: FaultOptions): void {
+    this.options = options;
+    this.#buckets.clear();
+  }
+
+  /** The fault to answer instead of serving the request, if any. */
+  check(signingName: string, accountId: string): AwsError | undefined {
+    const bucketName = BUCKET_OF[signingName];
+    if (!bucketName) return undefined;
+    const { throttleRatePerSecond, serverErrorRate } = this.options;
+    if (throttleRatePerSecond !== undefined && !this.#take(`${accountId}/${bucketName}`, throttleRatePerSecond)) {
+      this.injected.throttled++;
+      return THROTTLE_ERROR[bucketName]?.();
+    }
+    if (serverErrorRate && this.#random() < serverErrorRate) {
+      this.injected.serverErrors++;
+      return SERVER_ERROR[bucketName]?.();
+    }
+    return undefined;
+  }
+
+  #take(key: string, rate: number): boolean {
+    const burst = this.options.throttleBurst ?? rate;
+    const now = this.#now();
+    const bucket = this.#buckets.get(key) ?? { tokens: burst, at: now };
+    bucket.tokens = Math.min(burst, bucket.tokens + ((now - bucket.at) / 1000) * rate);
+    bucket.at = now;
+    this.#buckets.set(key, bucket);
+    if (bucket.tokens < 1) return false;
+    bucket.tokens -= 1;
+    return true;
+  }
+}
