@@ -1,0 +1,198 @@
+/**
+ * CloudTrail records, and their EventBridge "AWS API Call via CloudTrail" envelopes, made from the
+ * API calls the emulation reports. The shapes follow real eventVersion 1.11 records; every fact
+ * used here is documented, with its source, in shared/reference/cloudtrail/README.md.
+ */
+import type { ApiCall, Identity } from "./types.ts";
+
+export const CLOUDTRAIL_EVENT_VERSION = "1.11";
+export const CLOUDTRAIL_DETAIL_TYPE = "AWS API Call via CloudTrail";
+
+/** EventBridge rule states (PutRule `State`). */
+export type RuleState = "ENABLED" | "DISABLED" | "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS";
+
+/**
+ * IAM's modelled errors. CloudTrail logs them with the `Exception` suffix
+ * (`EntityTemporarilyUnmodifiableException`, `NoSuchEntityException`) while the wire code has none;
+ * `AccessDenied` and other unmodelled codes are logged as they are.
+ */
+const IAM_MODELLED_ERRORS = new Set([
+  "ConcurrentModification",
+  "CredentialReportExpired",
+  "CredentialReportNotPresent",
+  "CredentialReportNotReady",
+  "DeleteConflict",
+  "DuplicateCertificate",
+  "DuplicateSSHPublicKey",
+  "EntityAlreadyExists",
+  "EntityTemporarilyUnmodifiable",
+  "InvalidAuthenticationCode",
+  "InvalidCertificate",
+  "InvalidInput",
+  "InvalidPublicKey",
+  "InvalidUserType",
+  "KeyPairMismatch",
+  "LimitExceeded",
+  "MalformedCertificate",
+  "MalformedPolicyDocument",
+  "NoSuchEntity",
+  "OpenIdIdpCommunicationError",
+  "PasswordPolicyViolation",
+  "PolicyEvaluation",
+  "PolicyNotAttachable",
+  "ReportGenerationLimitExceeded",
+  "ServiceFailure",
+  "ServiceNotSupported",
+  "UnmodifiableEntity",
+  "UnrecognizedPublicKeyEncoding",
+]);
+
+/** CloudTrail's `eventTime` form: ISO-8601 UTC to the second (`2025-10-06T06:33:34Z`). */
+export function cloudTrailTime(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+/**
+ * The CloudTrail record of one API call, as AWS writes it at eventVersion 1.11.
+ *
+ * `ids.sessionCreatedAt` (optional) is the assumed-role session's creation time, logged as
+ * `sessionContext.attributes.creationDate`; it defaults to the call's time.
+ */
+export function toCloudTrailRecord(
+  call: ApiCall,
+  recipientAccountId: string,
+  ids: { eventId: string; sessionCreatedAt?: Date },
+): Record<string, unknown> {
+  const failed = call.errorCode !== undefined;
+  const record: Record<string, unknown> = {
+    eventVersion: CLOUDTRAIL_EVENT_VERSION,
+    userIdentity: userIdentity(call.caller, ids.sessionCreatedAt ?? call.eventTime),
+    eventTime: cloudTrailTime(call.eventTime),
+    eventSource: call.eventSource,
+    eventName: call.eventName,
+    awsRegion: call.awsRegion,
+    sourceIPAddress: "127.0.0.1",
+    userAgent: call.userAgent ?? "aws-sdk-js/3 (pod-identity-provisioner sandbox)",
+  };
+  if (failed) {
+    record.errorCode = cloudTrailErrorCode(call.eventSource, call.errorCode ?? "");
+    record.errorMessage = call.errorMessage ?? "";
+  }
+  record.requestParameters = structuredClone(call.requestParameters);
+  record.responseElements = failed ? null : structuredClone(call.responseElements);
+  record.requestID = call.requestId;
+  record.eventID = ids.eventId;
+  record.readOnly = call.readOnly;
+  record.eventType = "AwsApiCall";
+  record.managementEvent = true;
+  record.recipientAccountId = recipientAccountId;
+  record.eventCategory = "Management";
+  record.tlsDetails = {
+    tlsVersion: "TLSv1.3",
+    cipherSuite: "TLS_AES_128_GCM_SHA256",
+    clientProvidedHostHeader: hostHeader(call.eventSource, call.awsRegion),
+  };
+  return record;
+}
+
+/** The `userIdentity` element for a caller (IAMUser, AssumedRole or Root shape). */
+export function userIdentity(caller: Identity, sessionCreatedAt: Date): Record<string, unknown> {
+  switch (caller.type) {
+    case "IAMUser":
+      return {
+        type: "IAMUser",
+        principalId: caller.principalId,
+        arn: caller.arn,
+        accountId: caller.accountId,
+        accessKeyId: caller.accessKeyId,
+        userName: caller.userName ?? caller.arn.slice(caller.arn.lastIndexOf("/") + 1),
+      };
+    case "AssumedRole": {
+      const issuer = caller.sessionIssuer;
+      return {
+        type: "AssumedRole",
+        principalId: caller.principalId,
+        arn: caller.arn,
+        accountId: caller.accountId,
+        accessKeyId: caller.accessKeyId,
+        sessionContext: {
+          sessionIssuer: issuer
+            ? {
+                type: issuer.type,
+                principalId: issuer.principalId,
+                arn: issuer.arn,
+                accountId: issuer.accountId,
+                userName: issuer.userName,
+              }
+            : {},
+          attributes: { creationDate: cloudTrailTime(sessionCreatedAt), mfaAuthenticated: "false" },
+        },
+      };
+    }
+    case "Root":
+      return {
+        type: "Root",
+        principalId: caller.principalId,
+        arn: caller.arn,
+        accountId: caller.accountId,
+        accessKeyId: caller.accessKeyId,
+      };
+  }
+}
+
+function cloudTrailErrorCode(eventSource: ApiCall["eventSource"], code: string): string {
+  if (eventSource === "iam.amazonaws.com" && IAM_MODELLED_ERRORS.has(code)) return `${code}Exception`;
+  return code;
+}
+
+/** The endpoint host the SDK sends for the service (IAM and STS global, EKS regional). */
+function hostHeader(eventSource: ApiCall["eventSource"], region: string): string {
+  switch (eventSource) {
+    case "iam.amazonaws.com":
+      return "iam.amazonaws.com";
+    case "sts.amazonaws.com":
+      return `sts.${region}.amazonaws.com`;
+    case "eks.amazonaws.com":
+      return `eks.${region}.amazonaws.com`;
+  }
+}
+
+/** `aws.iam` from `iam.amazonaws.com`, `aws.eks-auth` from `eks-auth.amazonaws.com`. */
+export function eventBridgeSource(eventSource: string): string {
+  return `aws.${eventSource.replace(/\.amazonaws\.com$/, "")}`;
+}
+
+/** The EventBridge event that carries a CloudTrail record (`detail` is a copy of the record). */
+export function toEventBridgeEvent(record: Record<string, unknown>, ids: { id: string }): Record<string, unknown> {
+  const eventSource = requireString(record, "eventSource");
+  return {
+    version: "0",
+    id: ids.id,
+    "detail-type": CLOUDTRAIL_DETAIL_TYPE,
+    source: eventBridgeSource(eventSource),
+    account: requireString(record, "recipientAccountId"),
+    time: requireString(record, "eventTime"),
+    region: requireString(record, "awsRegion"),
+    // "API calls with AWS CloudTrail do not include resource ARNs": always empty.
+    resources: [],
+    detail: structuredClone(record),
+  };
+}
+
+function requireString(record: Record<string, unknown>, key: string): string {
+  const value = record[key];
+  if (typeof value !== "string") throw new TypeError(`CloudTrail record has no string "${key}"`);
+  return value;
+}
+
+/**
+ * Whether EventBridge hands the call's CloudTrail event to rules in `state` (default `ENABLED`).
+ * Writes are always delivered, failed ones included. Read-only management events whose names start
+ * with Describe, Get or List only reach rules in state ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS;
+ * other read-only events (e.g. eks-auth AssumeRoleForPodIdentity) reach ENABLED rules too.
+ */
+export function shouldDeliverToEventBridge(call: ApiCall, state: RuleState = "ENABLED"): boolean {
+  if (state === "DISABLED") return false;
+  if (state === "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS") return true;
+  return !(call.readOnly && /^(Describe|Get|List)/.test(call.eventName));
+}

@@ -1,0 +1,53 @@
+import { PermanentError, ProvisionerError, RetryableError } from "../errors.ts";
+
+/**
+ * The one place that reads SDK error names. Throttling and server-side failures are retryable;
+ * IAM's `LimitExceeded` is a quota (not throttling, although @smithy's retry classification lists
+ * `LimitExceededException` among throttling codes) and is permanent.
+ */
+const RETRYABLE_NAMES = new Set([
+  "Throttling", // IAM/STS: HTTP 400, code Throttling, "Rate exceeded"
+  "ThrottlingException",
+  "TooManyRequestsException",
+  "RequestLimitExceeded",
+  "ServiceFailureException", // IAM 500
+  "ServerException", // EKS 500
+  "ServiceUnavailableException",
+  "InternalFailure",
+  "ConcurrentModificationException", // IAM 409: parallel writes to one role
+  "EntityTemporarilyUnmodifiableException",
+  "ProvisionedThroughputExceededException",
+  "TransactionConflictException",
+  "TimeoutError",
+  "RequestTimeout",
+]);
+const NETWORK_CODES = new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "EAI_AGAIN"]);
+
+export interface SdkError {
+  name: string;
+  message: string;
+  code?: string;
+  $metadata?: { httpStatusCode?: number };
+}
+
+export function isSdkError(error: unknown, ...names: string[]): error is SdkError {
+  return error instanceof Error && (names.length === 0 || names.includes(error.name));
+}
+
+export function isRetryable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const { $metadata, code } = error as SdkError;
+  const status = $metadata?.httpStatusCode ?? 0;
+  return RETRYABLE_NAMES.has(error.name) || status === 429 || status >= 500 || NETWORK_CODES.has(code ?? "");
+}
+
+/**
+ * Turns anything an adapter caught into the product's taxonomy. `doing` says what was attempted,
+ * so the message a person reads in the registry names the operation and the resource.
+ */
+export function translate(error: unknown, doing: string): ProvisionerError {
+  if (error instanceof ProvisionerError) return error;
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  if (isRetryable(error)) return new RetryableError(`${doing} failed, will retry: ${message}`, { cause: error });
+  return new PermanentError(`${doing} failed: ${message}`, { cause: error });
+}

@@ -1,0 +1,80 @@
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { RetryableError } from "../errors.ts";
+import type { Decision, GrantRecord } from "../grant/lifecycle.ts";
+import { isSdkError, translate } from "./errors.ts";
+
+/**
+ * The registry adapter (DynamoDB): one item per grant, key `grantId`; index `byCluster`
+ * (`cluster`, `grantId`) for inventories. Every write is conditional on the version read, so two
+ * writers never both win: the loser re-reads and decides again.
+ */
+export const BY_CLUSTER_INDEX = "byCluster";
+
+export async function readGrant(db: DynamoDBDocumentClient, table: string, grantId: string): Promise<GrantRecord | undefined> {
+  try {
+    const { Item } = await db.send(new GetCommand({ TableName: table, Key: { grantId }, ConsistentRead: true }));
+    return Item as GrantRecord | undefined;
+  } catch (error) {
+    throw translate(error, `Reading registry record ${grantId}`);
+  }
+}
+
+const ATTEMPTS = 3;
+
+/** Reads the record, lets `decide` choose the next one, writes it if the record did not change meanwhile. */
+export async function transitionGrant(
+  db: DynamoDBDocumentClient,
+  table: string,
+  grantId: string,
+  decide: (current: GrantRecord | undefined) => Decision,
+): Promise<GrantRecord> {
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    const current = await readGrant(db, table, grantId);
+    const decision = decide(current);
+    if ("unchanged" in decision) return decision.unchanged;
+    try {
+      await db.send(
+        new PutCommand({
+          TableName: table,
+          Item: decision.next,
+          ...(current
+            ? { ConditionExpression: "version = :version", ExpressionAttributeValues: { ":version": current.version } }
+            : { ConditionExpression: "attribute_not_exists(grantId)" }),
+        }),
+      );
+      return decision.next;
+    } catch (error) {
+      if (!isSdkError(error, "ConditionalCheckFailedException")) throw translate(error, `Writing registry record ${grantId}`);
+    }
+  }
+  throw new RetryableError(`Registry record ${grantId} kept changing under ${ATTEMPTS} attempts to update it`);
+}
+
+export async function listGrants(
+  db: DynamoDBDocumentClient,
+  table: string,
+  cluster: string,
+  namespace?: string,
+): Promise<GrantRecord[]> {
+  const records: GrantRecord[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db
+      .send(
+        new QueryCommand({
+          TableName: table,
+          IndexName: BY_CLUSTER_INDEX,
+          KeyConditionExpression: namespace ? "#c = :c AND begins_with(grantId, :p)" : "#c = :c",
+          ExpressionAttributeNames: { "#c": "cluster" },
+          ExpressionAttributeValues: { ":c": cluster, ...(namespace ? { ":p": `${cluster}/${namespace}/` } : {}) },
+          ExclusiveStartKey: start,
+        }),
+      )
+      .catch((error: unknown) => {
+        throw translate(error, `Listing grants of cluster ${cluster}`);
+      });
+    records.push(...((page.Items ?? []) as GrantRecord[]));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return records;
+}

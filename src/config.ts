@@ -1,0 +1,66 @@
+import { ConfigurationError } from "./errors.ts";
+
+/**
+ * The environment, read once, validated, typed and frozen. A missing or malformed variable fails
+ * at cold start with its name. Nothing else in the product reads `process.env`.
+ */
+export interface Config {
+  /** The account the grants' roles live in (CloudFormation `AWS::AccountId`). */
+  accountId: string;
+  /** `aws`, `aws-cn`, `aws-us-gov`. */
+  partition: string;
+  /** The region of the clusters and of the resources the catalog scopes to. */
+  region: string;
+  /** The managed policy every created role carries as its permissions boundary. */
+  boundaryPolicyArn: string;
+  /** The registry table. */
+  registryTable: string;
+  /**
+   * Add `aws:SourceAccount` / `aws:SourceArn` conditions to trust policies. Not documented for
+   * `pods.eks.amazonaws.com`, and one public report says `aws:SourceArn` broke credentials: off
+   * unless asked for.
+   */
+  trustSourceConditions: boolean;
+}
+
+type Env = Record<string, string | undefined>;
+
+function required(env: Env, name: string, pattern: RegExp, expected: string): string {
+  const value = env[name];
+  if (value === undefined || value === "") throw new ConfigurationError(`Environment variable ${name} is not set`);
+  if (!pattern.test(value)) {
+    throw new ConfigurationError(`Environment variable ${name} must be ${expected}, got '${value}'`);
+  }
+  return value;
+}
+
+function flag(env: Env, name: string): boolean {
+  const value = env[name];
+  if (value === undefined || value === "" || value === "false") return false;
+  if (value === "true") return true;
+  throw new ConfigurationError(`Environment variable ${name} must be 'true' or 'false', got '${value}'`);
+}
+
+export function readConfig(env: Env): Readonly<Config> {
+  return Object.freeze({
+    accountId: required(env, "ACCOUNT_ID", /^\d{12}$/, "a 12-digit AWS account id"),
+    partition: required(env, "PARTITION", /^aws(-[a-z]+)*$/, "an AWS partition (aws, aws-cn, aws-us-gov)"),
+    region: required(env, "AWS_REGION", /^[a-z]{2}(-[a-z]+)+-\d$/, "an AWS region such as eu-west-1"),
+    boundaryPolicyArn: required(
+      env,
+      "BOUNDARY_POLICY_ARN",
+      /^arn:aws[a-z-]*:iam::\d{12}:policy\/.+$/,
+      "an IAM managed policy ARN",
+    ),
+    registryTable: required(env, "REGISTRY_TABLE", /^[A-Za-z0-9_.-]{3,255}$/, "a DynamoDB table name"),
+    trustSourceConditions: flag(env, "TRUST_SOURCE_CONDITIONS"),
+  });
+}
+
+let cached: Readonly<Config> | undefined;
+
+/** The configuration of this process, read from `process.env` on first use. */
+export function config(): Readonly<Config> {
+  cached ??= readConfig(process.env);
+  return cached;
+}

@@ -1,0 +1,96 @@
+/**
+ * The product's error taxonomy. Adapters in `src/aws/` translate SDK errors into these; nothing
+ * above them inspects SDK error names. The `name` of each class is what Step Functions sees as the
+ * error type, and what the `Retry` / `Catch` blocks in `statemachines/` match on.
+ */
+export type ErrorCode =
+  | "VALIDATION"
+  | "CONFLICT"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "RETRYABLE"
+  | "ROLE_PROPAGATION"
+  | "PERMANENT"
+  | "CONFIGURATION";
+
+export class ProvisionerError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+    this.name = "ProvisionerError";
+  }
+}
+
+export interface FieldProblem {
+  /** JSON pointer-like path of the offending field, e.g. `permissions/0/bucket`. */
+  field: string;
+  reason: string;
+}
+
+/** The caller's fault: the request is rejected as a whole and nothing is created. */
+export class ValidationError extends ProvisionerError {
+  readonly problems: FieldProblem[];
+  constructor(problems: FieldProblem[], options?: { cause?: unknown }) {
+    super("VALIDATION", problems.map((p) => `${p.field}: ${p.reason}`).join("; "), options);
+    this.name = "ValidationError";
+    this.problems = problems;
+  }
+}
+
+/** Another request holds the grant, or the resource exists and is not ours to change. */
+export class ConflictError extends ProvisionerError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("CONFLICT", message, options);
+    this.name = "ConflictError";
+  }
+}
+
+export class ForbiddenError extends ProvisionerError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("FORBIDDEN", message, options);
+    this.name = "ForbiddenError";
+  }
+}
+
+export class NotFoundError extends ProvisionerError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("NOT_FOUND", message, options);
+    this.name = "NotFoundError";
+  }
+}
+
+/** Throttling, a 5xx, a concurrent modification: the workflow retries with backoff and jitter. */
+export class RetryableError extends ProvisionerError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("RETRYABLE", message, options);
+    this.name = "RetryableError";
+  }
+}
+
+/**
+ * A new IAM role is not yet visible to EKS ("Role provided in the request does not exist"). IAM is
+ * eventually consistent; it usually takes seconds, at times up to a minute. The workflow retries
+ * this for about two minutes, as Terraform's AWS provider does.
+ */
+export class RolePropagationError extends ProvisionerError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("ROLE_PROPAGATION", message, options);
+    this.name = "RolePropagationError";
+  }
+}
+
+/** Retrying cannot help: stop and roll back. The message says what a person must do. */
+export class PermanentError extends ProvisionerError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("PERMANENT", message, options);
+    this.name = "PermanentError";
+  }
+}
+
+export class ConfigurationError extends ProvisionerError {
+  constructor(message: string) {
+    super("CONFIGURATION", message);
+    this.name = "ConfigurationError";
+  }
+}

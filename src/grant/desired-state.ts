@@ -1,0 +1,120 @@
+import { IAM_LIMITS, MANAGED } from "../constants.ts";
+import { ValidationError } from "../errors.ts";
+import { canonicalPolicy, sha256, stableStringify } from "../policy/canonical.ts";
+import { renderPolicy, type Scope } from "../policy/render.ts";
+import { renderTrustPolicy } from "../policy/trust-policy.ts";
+import type { PolicyDocument } from "../policy/types.ts";
+import { type GrantKey, grantId, roleName } from "./naming.ts";
+import type { GrantRequest } from "./request.ts";
+
+/** Everything that names a grant's AWS resources; enough to find and remove them. */
+export interface GrantIdentity extends GrantKey {
+  grantId: string;
+  roleName: string;
+  rolePath: string;
+  roleArn: string;
+}
+
+/** What AWS must look like for a grant: the input of every provisioning step. */
+export interface DesiredState {
+  identity: GrantIdentity;
+  role: {
+    trustPolicy: PolicyDocument;
+    boundaryArn: string;
+    description: string;
+    tags: Record<string, string>;
+  };
+  policy: { name: string; document: PolicyDocument };
+  association: {
+    roleArn: string;
+    targetRoleArn?: string;
+    disableSessionTags: boolean;
+    /** The session policy as the JSON string EKS takes. */
+    sessionPolicy?: string;
+    tags: Record<string, string>;
+  };
+  /** False when session tags are disabled: the trust policy then cannot name the cluster/namespace/service account. */
+  pinned: boolean;
+  /** SHA-256 of the canonical form of role, policy and association: "equal" for drift means equal hashes. */
+  hash: string;
+  request: GrantRequest;
+}
+
+export interface DesiredStateOptions extends Scope {
+  boundaryPolicyArn: string;
+  trustSourceConditions: boolean;
+}
+
+export function grantIdentity(key: GrantKey, scope: Scope): GrantIdentity {
+  const name = roleName(key);
+  return {
+    cluster: key.cluster,
+    namespace: key.namespace,
+    serviceAccount: key.serviceAccount,
+    grantId: grantId(key),
+    roleName: name,
+    rolePath: MANAGED.rolePath,
+    roleArn: `arn:${scope.partition}:iam::${scope.account}:role${MANAGED.rolePath}${name}`,
+  };
+}
+
+/** The tags that mark a resource as this grant's: the ownership test for roles. */
+export function ownershipTags(key: GrantKey): Record<string, string> {
+  return {
+    [MANAGED.tagKey]: MANAGED.tagValue,
+    "eks-cluster": key.cluster,
+    "kubernetes-namespace": key.namespace,
+    "kubernetes-service-account": key.serviceAccount,
+  };
+}
+
+/** Hash of what is enforced, in canonical form. */
+export function desiredStateHash(state: Pick<DesiredState, "role" | "policy" | "association">): string {
+  return sha256(
+    stableStringify({
+      role: { ...state.role, trustPolicy: canonicalPolicy(state.role.trustPolicy) },
+      policy: { name: state.policy.name, document: canonicalPolicy(state.policy.document) },
+      association: state.association,
+    }),
+  );
+}
+
+/** Pure: a validated request plus where it runs → the desired state. Throws `ValidationError` past AWS limits. */
+export function desiredState(request: GrantRequest, options: DesiredStateOptions): DesiredState {
+  const identity = grantIdentity(request, options);
+  const sessionTags = request.disableSessionTags !== true;
+  const tags: Record<string, string> = {
+    ...request.tags,
+    ...ownershipTags(request),
+    ...(request.ticket ? { ticket: request.ticket } : {}),
+  };
+  if (Object.keys(tags).length > IAM_LIMITS.tagsPerRole) {
+    throw new ValidationError([
+      { field: "tags", reason: `with the provisioner's own tags make ${Object.keys(tags).length}; IAM allows ${IAM_LIMITS.tagsPerRole}` },
+    ]);
+  }
+  const trustPolicy = renderTrustPolicy(options, {
+    cluster: request.cluster,
+    namespace: request.namespace,
+    serviceAccount: request.serviceAccount,
+    sessionTags,
+    sourceConditions: options.trustSourceConditions,
+  });
+  const state = {
+    role: {
+      trustPolicy,
+      boundaryArn: options.boundaryPolicyArn,
+      description: `EKS Pod Identity role for ${identity.grantId} (managed by pod-identity-provisioner)`.slice(0, 1000),
+      tags,
+    },
+    policy: { name: MANAGED.inlinePolicyName, document: renderPolicy(request.permissions, options) },
+    association: {
+      roleArn: identity.roleArn,
+      ...(request.targetRoleArn ? { targetRoleArn: request.targetRoleArn } : {}),
+      disableSessionTags: !sessionTags,
+      ...(request.sessionPolicy ? { sessionPolicy: JSON.stringify(request.sessionPolicy) } : {}),
+      tags,
+    },
+  };
+  return { identity, ...state, pinned: sessionTags, hash: desiredStateHash(state), request };
+}
