@@ -79,7 +79,7 @@ export function toCloudTrailRecord(
     record.errorMessage = call.errorMessage ?? "";
   }
   record.requestParameters = structuredClone(call.requestParameters);
-  record.responseElements = failed ? null : structuredClone(call.responseElements);
+  record.responseElements = failed ? null : withoutSecrets(structuredClone(call.responseElements));
   record.requestID = call.requestId;
   record.eventID = ids.eventId;
   record.readOnly = call.readOnly;
@@ -140,6 +140,18 @@ export function userIdentity(caller: Identity, sessionCreatedAt: Date): Record<s
   }
 }
 
+/** CloudTrail never logs a secret access key (CreateAccessKey's `accessKey` has none). */
+function withoutSecrets<T>(value: T): T {
+  if (Array.isArray(value)) {
+    for (const item of value) withoutSecrets(item);
+  } else if (typeof value === "object" && value !== null) {
+    const object = value as Record<string, unknown>;
+    delete object.secretAccessKey;
+    for (const child of Object.values(object)) withoutSecrets(child);
+  }
+  return value;
+}
+
 function cloudTrailErrorCode(eventSource: ApiCall["eventSource"], code: string): string {
   if (eventSource === "iam.amazonaws.com" && IAM_MODELLED_ERRORS.has(code)) return `${code}Exception`;
   return code;
@@ -163,7 +175,10 @@ export function eventBridgeSource(eventSource: string): string {
 }
 
 /** The EventBridge event that carries a CloudTrail record (`detail` is a copy of the record). */
-export function toEventBridgeEvent(record: Record<string, unknown>, ids: { id: string }): Record<string, unknown> {
+export function toEventBridgeEvent(
+  record: Record<string, unknown>,
+  ids: { id: string },
+): Record<string, unknown> {
   const eventSource = requireString(record, "eventSource");
   return {
     version: "0",

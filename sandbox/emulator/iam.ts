@@ -191,8 +191,20 @@ const F = {
   userName: entityName(64),
   optionalUserName: entityName(64, false),
   policyName: entityName(128),
-  path: { type: "string", min: 1, max: 512, pattern: "\\u002F|\\u002F[\\u0021-\\u007F]+\\u002F", invalid: invalidPath },
-  pathPrefix: { type: "string", min: 1, max: 512, pattern: "\\u002F[\\u0021-\\u007F]*", invalid: invalidPathPrefix },
+  path: {
+    type: "string",
+    min: 1,
+    max: 512,
+    pattern: "\\u002F|\\u002F[\\u0021-\\u007F]+\\u002F",
+    invalid: invalidPath,
+  },
+  pathPrefix: {
+    type: "string",
+    min: 1,
+    max: 512,
+    pattern: "\\u002F[\\u0021-\\u007F]*",
+    invalid: invalidPathPrefix,
+  },
   policyDocument: { type: "string", required: true, min: 1, max: 131_072 },
   policyArn: { type: "string", required: true, min: 20, max: 2048 },
   boundaryArn: { type: "string", min: 20, max: 2048 },
@@ -254,7 +266,9 @@ class Input {
   tags(name: string): Tag[] | undefined {
     const value = this.#values.get(name);
     if (!Array.isArray(value)) return undefined;
-    return value.map((tag) => (typeof tag === "object" ? { Key: tag.Key ?? "", Value: tag.Value ?? "" } : { Key: tag, Value: "" }));
+    return value.map((tag) =>
+      typeof tag === "object" ? { Key: tag.Key ?? "", Value: tag.Value ?? "" } : { Key: tag, Value: "" },
+    );
   }
 
   /** CloudTrail's requestParameters: lowerCamelCase member names, documents as sent, tags as `{key, value}`. */
@@ -292,7 +306,8 @@ function validateInput(fields: Record<string, Field>, input: Input): void {
     const member = lowerFirst(name);
     const value = input.raw(name);
     if (value === undefined) {
-      if (field.required) violations.push(`Value null at '${member}' failed to satisfy constraint: Member must not be null`);
+      if (field.required)
+        violations.push(`Value null at '${member}' failed to satisfy constraint: Member must not be null`);
       continue;
     }
     violations.push(...constraintViolations(member, field, value));
@@ -320,13 +335,17 @@ function constraintViolations(member: string, field: Field, value: InputValue): 
     if (typeof value !== (field.type === "integer" ? "number" : "boolean")) {
       return [violation(shown, `be ${field.type === "integer" ? "an integer" : "a boolean"}`)];
     }
-    if (field.min !== undefined && (value as number) < field.min) out.push(violation(shown, `have value greater than or equal to ${field.min}`));
-    if (field.max !== undefined && (value as number) > field.max) out.push(violation(shown, `have value less than or equal to ${field.max}`));
+    if (field.min !== undefined && (value as number) < field.min)
+      out.push(violation(shown, `have value greater than or equal to ${field.min}`));
+    if (field.max !== undefined && (value as number) > field.max)
+      out.push(violation(shown, `have value less than or equal to ${field.max}`));
     return out;
   }
   const length = Array.isArray(value) ? value.length : codePoints(String(value));
-  if (field.min !== undefined && length < field.min) out.push(violation(shown, `have length greater than or equal to ${field.min}`));
-  if (field.max !== undefined && length > field.max) out.push(violation(shown, `have length less than or equal to ${field.max}`));
+  if (field.min !== undefined && length < field.min)
+    out.push(violation(shown, `have length greater than or equal to ${field.min}`));
+  if (field.max !== undefined && length > field.max)
+    out.push(violation(shown, `have length less than or equal to ${field.max}`));
   if (typeof value === "string") {
     if (field.pattern && !field.invalid && !fullMatch(field.pattern, value)) {
       out.push(violation(shown, `satisfy regular expression pattern: ${field.pattern}`));
@@ -339,15 +358,33 @@ function constraintViolations(member: string, field: Field, value: InputValue): 
     value.forEach((tag, index) => {
       const item = typeof tag === "object" ? tag : { Key: tag };
       out.push(
-        ...memberViolations(`${member}.${index + 1}.member.key`, item.Key, { type: "string", required: true, min: 1, max: 128, pattern: TAG_KEY_PATTERN }),
-        ...memberViolations(`${member}.${index + 1}.member.value`, item.Value, { type: "string", required: true, max: 256, pattern: TAG_VALUE_PATTERN }),
+        ...memberViolations(`${member}.${index + 1}.member.key`, item.Key, {
+          type: "string",
+          required: true,
+          min: 1,
+          max: 128,
+          pattern: TAG_KEY_PATTERN,
+        }),
+        ...memberViolations(`${member}.${index + 1}.member.value`, item.Value, {
+          type: "string",
+          required: true,
+          max: 256,
+          pattern: TAG_VALUE_PATTERN,
+        }),
       );
     });
   }
   if (field.type === "list" && Array.isArray(value)) {
     value.forEach((item, index) => {
       if (typeof item === "string") {
-        out.push(...memberViolations(`${member}.${index + 1}.member`, item, { type: "string", min: 1, max: 128, pattern: TAG_KEY_PATTERN }));
+        out.push(
+          ...memberViolations(`${member}.${index + 1}.member`, item, {
+            type: "string",
+            min: 1,
+            max: 128,
+            pattern: TAG_KEY_PATTERN,
+          }),
+        );
       }
     });
   }
@@ -355,7 +392,10 @@ function constraintViolations(member: string, field: Field, value: InputValue): 
 }
 
 function memberViolations(member: string, value: string | undefined, field: Field): string[] {
-  if (value === undefined) return field.required ? [`Value null at '${member}' failed to satisfy constraint: Member must not be null`] : [];
+  if (value === undefined)
+    return field.required
+      ? [`Value null at '${member}' failed to satisfy constraint: Member must not be null`]
+      : [];
   return constraintViolations(member, field, value);
 }
 
@@ -368,7 +408,6 @@ function showListItem(item: string | RawTag): string {
 // answers with (e.g. "Policy document should not specify a principal." for a Principal in a
 // permissions policy, "Has prohibited field Resource" for a Resource in a trust policy).
 
-type PolicyKind = "identity" | "trust";
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
@@ -392,7 +431,11 @@ const isObject = (value: Json | undefined): value is JsonObject =>
 const isStringOrStrings = (value: Json | undefined) =>
   typeof value === "string" || (Array.isArray(value) && value.every((item) => typeof item === "string"));
 const asStrings = (value: Json | undefined): string[] =>
-  typeof value === "string" ? [value] : Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
+  typeof value === "string"
+    ? [value]
+    : Array.isArray(value)
+      ? value.filter((v) => typeof v === "string")
+      : [];
 
 /** IAM counts policy size without white space. */
 export function policySize(document: string): number {
@@ -407,19 +450,24 @@ function parseStatements(document: string): JsonObject[] {
     throw malformed("This policy contains invalid Json");
   }
   if (!isObject(parsed)) throw malformed("This policy contains invalid Json");
-  if (Object.keys(parsed).some((key) => !["Version", "Id", "Statement"].includes(key))) throw malformed(SYNTAX_ERROR);
+  if (Object.keys(parsed).some((key) => !["Version", "Id", "Statement"].includes(key)))
+    throw malformed(SYNTAX_ERROR);
   // A missing Version is accepted (IAM applies 2008-10-17); an unknown one is not.
-  if ("Version" in parsed && !POLICY_VERSIONS.includes(parsed.Version as string)) throw malformed(SYNTAX_ERROR);
+  if ("Version" in parsed && !POLICY_VERSIONS.includes(parsed.Version as string))
+    throw malformed(SYNTAX_ERROR);
   const statement = parsed.Statement;
   const statements = Array.isArray(statement) ? statement : statement === undefined ? [] : [statement];
   if (statements.length === 0) throw malformed(SYNTAX_ERROR);
   const sids = new Set<string>();
   const checked: JsonObject[] = [];
   for (const item of statements) {
-    if (!isObject(item) || Object.keys(item).some((key) => !STATEMENT_ELEMENTS.has(key))) throw malformed(SYNTAX_ERROR);
+    if (!isObject(item) || Object.keys(item).some((key) => !STATEMENT_ELEMENTS.has(key)))
+      throw malformed(SYNTAX_ERROR);
     const wellFormed =
       (item.Effect === "Allow" || item.Effect === "Deny") &&
-      ["Action", "NotAction", "Resource", "NotResource"].every((key) => !(key in item) || isStringOrStrings(item[key])) &&
+      ["Action", "NotAction", "Resource", "NotResource"].every(
+        (key) => !(key in item) || isStringOrStrings(item[key]),
+      ) &&
       !("Action" in item && "NotAction" in item) &&
       !("Resource" in item && "NotResource" in item) &&
       (!("Sid" in item) || typeof item.Sid === "string") &&
@@ -440,8 +488,10 @@ function checkIdentityPolicy(document: string): void {
     if ("Principal" in statement || "NotPrincipal" in statement) {
       throw malformed("Policy document should not specify a principal.");
     }
-    if (!("Action" in statement || "NotAction" in statement)) throw malformed("Policy statement must contain actions.");
-    if (!("Resource" in statement || "NotResource" in statement)) throw malformed("Policy statement must contain resources.");
+    if (!("Action" in statement || "NotAction" in statement))
+      throw malformed("Policy statement must contain actions.");
+    if (!("Resource" in statement || "NotResource" in statement))
+      throw malformed("Policy statement must contain resources.");
     const actions = asStrings(statement.Action ?? statement.NotAction);
     if (actions.some((action) => action !== "*" && !action.includes(":"))) {
       throw malformed("Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.");
@@ -466,8 +516,13 @@ function checkTrustPolicy(document: string, principalExists: (arn: string) => bo
       );
     }
     checkPrincipal(principal, principalExists);
-    if (!("Action" in statement || "NotAction" in statement)) throw malformed("Policy statement must contain actions.");
-    if (asStrings(statement.Action ?? statement.NotAction).some((action) => !action.toLowerCase().startsWith("sts:"))) {
+    if (!("Action" in statement || "NotAction" in statement))
+      throw malformed("Policy statement must contain actions.");
+    if (
+      asStrings(statement.Action ?? statement.NotAction).some(
+        (action) => !action.toLowerCase().startsWith("sts:"),
+      )
+    ) {
       throw malformed("AssumeRole policy may only specify STS AssumeRole actions.");
     }
   }
@@ -558,10 +613,16 @@ export function cloudTrailDate(iso: string): string {
   );
 }
 
-const byKey = <T>(keyOf: (item: T) => string) => (a: T, b: T) => {
-  const [ka, kb] = [keyOf(a), keyOf(b)];
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
-};
+/** `{ [name]: value }`, or nothing when the value is undefined: for optional members of stored records. */
+const optional = <K extends string, V>(name: K, value: V | undefined): { [P in K]?: V } =>
+  (value === undefined ? {} : { [name]: value }) as { [P in K]?: V };
+
+const byKey =
+  <T>(keyOf: (item: T) => string) =>
+  (a: T, b: T) => {
+    const [ka, kb] = [keyOf(a), keyOf(b)];
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  };
 
 /** Marker/MaxItems pagination over items sorted by key; the marker is the opaque key of the next page's first item. */
 function paginate<T>(
@@ -603,7 +664,11 @@ function mergeTags(existing: readonly Tag[], added: readonly Tag[]): Tag[] {
 function checkDuplicateTagKeys(tags: readonly Tag[]): void {
   const keys = new Set(tags.map((tag) => tag.Key.toLowerCase()));
   if (keys.size !== tags.length) {
-    throw new AwsError("InvalidInput", "Duplicate tag keys found. Please note that Tag keys are case insensitive.", 400);
+    throw new AwsError(
+      "InvalidInput",
+      "Duplicate tag keys found. Please note that Tag keys are case insensitive.",
+      400,
+    );
   }
 }
 
@@ -627,7 +692,10 @@ export class IamService implements EmulatedService {
     const action = params.get("Action") ?? "";
     const operation = Object.hasOwn(this.#operations, action) ? this.#operations[action] : undefined;
     if (!operation) {
-      throw new AwsError("InvalidAction", `Could not find operation ${action} for version ${params.get("Version") ?? ""}`);
+      throw new AwsError(
+        "InvalidAction",
+        `Could not find operation ${action} for version ${params.get("Version") ?? ""}`,
+      );
     }
     const input = new Input(params, operation.input);
     const readOnly = /^(Get|List)/.test(action);
@@ -652,12 +720,16 @@ export class IamService implements EmulatedService {
       validateInput(operation.input, input);
       const outcome = operation.run(input, request) ?? {};
       record({ responseElements: readOnly ? null : (outcome.responseElements ?? null) });
-      return renderQueryResponse({ action, xmlns: IAM_XMLNS, requestId: request.requestId, result: outcome.result });
+      return renderQueryResponse({
+        action,
+        xmlns: IAM_XMLNS,
+        requestId: request.requestId,
+        result: outcome.result,
+      });
     } catch (error) {
+      // The front door answers anything but an AwsError as InternalFailure (500).
       const awsError =
-        error instanceof AwsError
-          ? error
-          : new AwsError("ServiceFailure", "Request processing has failed due to an unknown error.", 500, "Receiver");
+        error instanceof AwsError ? error : new AwsError("InternalFailure", String(error), 500, "Receiver");
       record({ responseElements: null, error: awsError });
       throw error;
     }
@@ -749,7 +821,8 @@ export class IamService implements EmulatedService {
         input: { ...role, Description: F.description, MaxSessionDuration: F.maxSessionDuration },
         run: (input) => {
           const target = this.#role(input);
-          target.description = input.string("Description") ?? target.description;
+          const description = input.string("Description");
+          if (description !== undefined) target.description = description || undefined;
           target.maxSessionDuration = input.integer("MaxSessionDuration") ?? target.maxSessionDuration;
           return undefined;
         },
@@ -759,7 +832,10 @@ export class IamService implements EmulatedService {
         run: (input) => {
           const target = this.#role(input);
           target.description = input.required("Description");
-          return { result: { Role: this.#roleXml(target) }, responseElements: { role: this.#roleCloudTrail(target) } };
+          return {
+            result: { Role: this.#roleXml(target) },
+            responseElements: { role: this.#roleCloudTrail(target) },
+          };
         },
       },
       PutRolePolicy: {
@@ -773,7 +849,11 @@ export class IamService implements EmulatedService {
           const name = input.required("PolicyName");
           const document = this.#inlinePolicy(target, name);
           return {
-            result: { RoleName: target.roleName, PolicyName: name, PolicyDocument: encodeURIComponent(document) },
+            result: {
+              RoleName: target.roleName,
+              PolicyName: name,
+              PolicyDocument: encodeURIComponent(document),
+            },
           };
         },
       },
@@ -790,11 +870,18 @@ export class IamService implements EmulatedService {
       ListRolePolicies: {
         input: { ...role, ...page },
         run: (input) => {
-          const { page: names, ...more } = paginate(Object.keys(this.#role(input).inlinePolicies), (n) => n, input);
+          const { page: names, ...more } = paginate(
+            Object.keys(this.#role(input).inlinePolicies),
+            (n) => n,
+            input,
+          );
           return { result: { PolicyNames: names, ...more } };
         },
       },
-      AttachRolePolicy: { input: { ...role, PolicyArn: F.policyArn }, run: (input) => this.#attachRolePolicy(input) },
+      AttachRolePolicy: {
+        input: { ...role, PolicyArn: F.policyArn },
+        run: (input) => this.#attachRolePolicy(input),
+      },
       DetachRolePolicy: {
         input: { ...role, PolicyArn: F.policyArn },
         run: (input) => {
@@ -895,7 +982,8 @@ export class IamService implements EmulatedService {
           const arn = this.#validPolicyArn(input.required("PolicyArn"));
           if (!this.#state.policies.has(arn)) throw noSuchEntity(`Policy ${arn} was not found.`);
           const usage = this.#policyUsage(arn);
-          if (usage.attachments + usage.boundaries > 0) throw deleteConflict("Cannot delete a policy attached to entities.");
+          if (usage.attachments + usage.boundaries > 0)
+            throw deleteConflict("Cannot delete a policy attached to entities.");
           this.#state.policies.delete(arn);
           return undefined;
         },
@@ -921,12 +1009,16 @@ export class IamService implements EmulatedService {
         input: { UserName: F.userName },
         run: (input, request) => {
           const user = this.#user(input, request);
-          if (this.#keysOf(user).length > 0) throw deleteConflict("Cannot delete entity, must delete access keys first.");
+          if (this.#keysOf(user).length > 0)
+            throw deleteConflict("Cannot delete entity, must delete access keys first.");
           this.#state.users.delete(user.userName.toLowerCase());
           return undefined;
         },
       },
-      CreateAccessKey: { input: { UserName: F.optionalUserName }, run: (input, request) => this.#createAccessKey(input, request) },
+      CreateAccessKey: {
+        input: { UserName: F.optionalUserName },
+        run: (input, request) => this.#createAccessKey(input, request),
+      },
       UpdateAccessKey: {
         input: { UserName: F.optionalUserName, AccessKeyId: F.accessKeyId, Status: F.status },
         run: (input, request) => {
@@ -950,7 +1042,11 @@ export class IamService implements EmulatedService {
       ListAccessKeys: {
         input: { UserName: F.optionalUserName, ...page },
         run: (input, request) => {
-          const { page: keys, ...more } = paginate(this.#keysOf(this.#user(input, request)), (k) => k.accessKeyId, input);
+          const { page: keys, ...more } = paginate(
+            this.#keysOf(this.#user(input, request)),
+            (k) => k.accessKeyId,
+            input,
+          );
           return {
             result: {
               AccessKeyMetadata: keys.map((k) => ({
@@ -973,9 +1069,11 @@ export class IamService implements EmulatedService {
     const tags = input.tags("Tags") ?? [];
     checkDuplicateTagKeys(tags);
     const document = this.#checkedTrustPolicy(input.required("AssumeRolePolicyDocument"));
-    if (this.#state.roles.has(roleName.toLowerCase())) throw alreadyExists(`Role with name ${roleName} already exists.`);
+    if (this.#state.roles.has(roleName.toLowerCase()))
+      throw alreadyExists(`Role with name ${roleName} already exists.`);
     if (this.#state.roles.size >= this.#roleQuota) throw quotaExceeded("RolesPerAccount", this.#roleQuota);
     const boundary = input.string("PermissionsBoundary");
+    const boundaryArn = boundary === undefined ? undefined : this.#existingBoundary(boundary);
     const now = this.#ctx.now();
     const role: IamRole = {
       path,
@@ -985,9 +1083,9 @@ export class IamService implements EmulatedService {
       createDate: isoSeconds(now),
       createdAtMs: now.getTime(),
       assumeRolePolicyDocument: document,
-      ...(input.string("Description") && { description: input.string("Description") }),
+      ...optional("description", input.string("Description") || undefined),
       maxSessionDuration: input.integer("MaxSessionDuration") ?? 3600,
-      ...(boundary !== undefined && { permissionsBoundaryArn: this.#existingBoundary(boundary) }),
+      ...optional("permissionsBoundaryArn", boundaryArn),
       tags,
       inlinePolicies: {},
       attachedPolicyArns: [],
@@ -998,8 +1096,10 @@ export class IamService implements EmulatedService {
 
   #deleteRole(input: Input): Outcome | undefined {
     const role = this.#role(input);
-    if (role.attachedPolicyArns.length > 0) throw deleteConflict("Cannot delete entity, must detach all policies first.");
-    if (Object.keys(role.inlinePolicies).length > 0) throw deleteConflict("Cannot delete entity, must delete policies first.");
+    if (role.attachedPolicyArns.length > 0)
+      throw deleteConflict("Cannot delete entity, must detach all policies first.");
+    if (Object.keys(role.inlinePolicies).length > 0)
+      throw deleteConflict("Cannot delete entity, must delete policies first.");
     this.#state.roles.delete(role.roleName.toLowerCase());
     return undefined;
   }
@@ -1026,7 +1126,8 @@ export class IamService implements EmulatedService {
   #attachRolePolicy(input: Input): Outcome | undefined {
     const role = this.#role(input);
     const arn = this.#validPolicyArn(input.required("PolicyArn"));
-    if (!this.#policyOrAwsManaged(arn)) throw noSuchEntity(`Policy ${arn} does not exist or is not attachable.`);
+    if (!this.#policyOrAwsManaged(arn))
+      throw noSuchEntity(`Policy ${arn} does not exist or is not attachable.`);
     if (role.attachedPolicyArns.includes(arn)) return undefined;
     if (role.attachedPolicyArns.length >= IAM_LIMITS.managedPoliciesPerRole) {
       throw quotaExceeded("PoliciesPerRole", IAM_LIMITS.managedPoliciesPerRole);
@@ -1054,7 +1155,7 @@ export class IamService implements EmulatedService {
       policyId: this.#uniqueId("ANPA", name),
       arn: `arn:aws:iam::${this.#ctx.accountId}:policy${path}${name}`,
       path,
-      ...(input.string("Description") !== undefined && { description: input.string("Description") }),
+      ...optional("description", input.string("Description") || undefined),
       document,
       createDate: now,
       updateDate: now,
@@ -1084,13 +1185,24 @@ export class IamService implements EmulatedService {
     const scope = input.string("Scope") ?? "All";
     const prefix = input.string("PathPrefix") ?? "/";
     // AWS managed policies are not catalogued here: those that roles reference are listed.
-    const awsManaged = [...new Set([...this.#state.roles.values()].flatMap((r) => [...r.attachedPolicyArns, r.permissionsBoundaryArn ?? ""]))]
+    const awsManaged = [
+      ...new Set(
+        [...this.#state.roles.values()].flatMap((r) => [
+          ...r.attachedPolicyArns,
+          r.permissionsBoundaryArn ?? "",
+        ]),
+      ),
+    ]
       .map((arn) => (AWS_MANAGED_POLICY.test(arn) ? this.#policyOrAwsManaged(arn) : undefined))
       .filter((p): p is IamPolicy => p !== undefined);
     const candidates = [
       ...(scope === "AWS" ? [] : this.#state.policies.values()),
       ...(scope === "Local" ? [] : awsManaged),
-    ].filter((p) => p.path.startsWith(prefix) && (!input.boolean("OnlyAttached") || this.#policyUsage(p.arn).attachments > 0));
+    ].filter(
+      (p) =>
+        p.path.startsWith(prefix) &&
+        (!input.boolean("OnlyAttached") || this.#policyUsage(p.arn).attachments > 0),
+    );
     const { page: policies, ...more } = paginate(candidates, (p) => p.policyName.toLowerCase(), input);
     return { result: { Policies: policies.map((p) => this.#policyXml(p)), ...more } };
   }
@@ -1100,15 +1212,17 @@ export class IamService implements EmulatedService {
     const path = input.string("Path") ?? "/";
     const tags = input.tags("Tags") ?? [];
     checkDuplicateTagKeys(tags);
-    if (this.#state.users.has(userName.toLowerCase())) throw alreadyExists(`User with name ${userName} already exists.`);
+    if (this.#state.users.has(userName.toLowerCase()))
+      throw alreadyExists(`User with name ${userName} already exists.`);
     const boundary = input.string("PermissionsBoundary");
+    const boundaryArn = boundary === undefined ? undefined : this.#existingBoundary(boundary);
     const user: IamUser = {
       path,
       userName,
       userId: this.#uniqueId("AIDA", userName),
       arn: `arn:aws:iam::${this.#ctx.accountId}:user${path}${userName}`,
       createDate: isoSeconds(this.#ctx.now()),
-      ...(boundary !== undefined && { permissionsBoundaryArn: this.#existingBoundary(boundary) }),
+      ...optional("permissionsBoundaryArn", boundaryArn),
       tags,
     };
     this.#state.users.set(userName.toLowerCase(), user);
@@ -1198,7 +1312,9 @@ export class IamService implements EmulatedService {
   }
 
   #keysOf(user: IamUser): IamAccessKey[] {
-    return [...this.#state.accessKeys.values()].filter((key) => key.userName.toLowerCase() === user.userName.toLowerCase());
+    return [...this.#state.accessKeys.values()].filter(
+      (key) => key.userName.toLowerCase() === user.userName.toLowerCase(),
+    );
   }
 
   #accessKey(input: Input, request: ServiceRequest): IamAccessKey {
@@ -1330,7 +1446,10 @@ export class IamService implements EmulatedService {
       createDate: cloudTrailDate(role.createDate),
       assumeRolePolicyDocument: encodeURIComponent(role.assumeRolePolicyDocument),
       ...(role.permissionsBoundaryArn !== undefined && {
-        permissionsBoundary: { permissionsBoundaryArn: role.permissionsBoundaryArn, permissionsBoundaryType: "Policy" },
+        permissionsBoundary: {
+          permissionsBoundaryArn: role.permissionsBoundaryArn,
+          permissionsBoundaryType: "Policy",
+        },
       }),
     };
   }

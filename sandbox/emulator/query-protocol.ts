@@ -74,7 +74,14 @@ function indexed(params: QueryParams, prefix: string): Map<number, string> {
  * A value to render as XML: a scalar is text, an object is a structure (members in insertion
  * order), an array is a list of `<member>` elements; `undefined`/`null` members are left out.
  */
-export type XmlValue = string | number | boolean | null | undefined | XmlValue[] | { [member: string]: XmlValue };
+export type XmlValue =
+  | string
+  | number
+  | boolean
+  | null
+  | undefined
+  | XmlValue[]
+  | { [member: string]: XmlValue };
 
 const XML_ESCAPES: Record<string, string> = {
   "&": "&amp;",
@@ -92,7 +99,8 @@ export function escapeXml(text: string): string {
 
 export function renderXmlElement(name: string, value: XmlValue): string {
   if (value === undefined || value === null) return "";
-  if (Array.isArray(value)) return `<${name}>${value.map((item) => renderXmlElement("member", item)).join("")}</${name}>`;
+  if (Array.isArray(value))
+    return `<${name}>${value.map((item) => renderXmlElement("member", item)).join("")}</${name}>`;
   if (typeof value === "object") {
     const members = Object.entries(value)
       .map(([member, child]) => renderXmlElement(member, child))

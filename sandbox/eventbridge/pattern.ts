@@ -177,7 +177,10 @@ function flattenEvent(event: Record<string, unknown>): Map<string, EventField[]>
   let arrayCount = 0;
 
   const add = (path: string, value: JsonLeaf): void => {
-    const field: EventField = { value, membership: membership.size === 0 ? EMPTY_MEMBERSHIP : new Map(membership) };
+    const field: EventField = {
+      value,
+      membership: membership.size === 0 ? EMPTY_MEMBERSHIP : new Map(membership),
+    };
     const list = fields.get(path);
     if (list) list.push(field);
     else fields.set(path, [field]);
@@ -234,25 +237,34 @@ function mergeMembership(soFar: Membership, field: Membership): Membership | nul
   return merged ?? soFar;
 }
 
+/**
+ * Depth-first search for an array-consistent choice of one field per condition. The outcome from a
+ * given condition onwards depends only on the membership chosen so far, so failures are memoised
+ * (many fields on one path would otherwise make the search exponential).
+ */
 function matchSubRule(
   rule: SubRule,
   index: number,
   membership: Membership,
   fields: Map<string, EventField[]>,
+  failed: Set<string> = new Set(),
 ): boolean {
   const condition = rule[index];
   if (condition === undefined) return true;
+  const memoKey = `${index}|${[...membership].join(";")}`;
+  if (failed.has(memoKey)) return false;
   const candidates = fields.get(condition.path) ?? [];
 
   if (condition.absent) {
     const present = candidates.some((field) => mergeMembership(membership, field.membership) !== null);
-    if (!present && matchSubRule(rule, index + 1, membership, fields)) return true;
+    if (!present && matchSubRule(rule, index + 1, membership, fields, failed)) return true;
   }
   for (const field of candidates) {
     if (!condition.tests.some((test) => test(field.value))) continue;
     const merged = mergeMembership(membership, field.membership);
-    if (merged !== null && matchSubRule(rule, index + 1, merged, fields)) return true;
+    if (merged !== null && matchSubRule(rule, index + 1, merged, fields, failed)) return true;
   }
+  failed.add(memoKey);
   return false;
 }
 
@@ -299,7 +311,12 @@ class PatternCompiler {
     if (!this.#errors.includes(reason)) this.#errors.push(reason);
   }
 
-  #object(object: Record<string, unknown>, path: string | undefined, rules: RuleMap[], insideOr: boolean): void {
+  #object(
+    object: Record<string, unknown>,
+    path: string | undefined,
+    rules: RuleMap[],
+    insideOr: boolean,
+  ): void {
     const entries = Object.entries(object);
     if (entries.length === 0) this.#fail("Empty objects are not allowed");
     for (const [key, value] of entries) {
@@ -400,7 +417,8 @@ class PatternCompiler {
       }
 
       case "equals-ignore-case":
-        if (typeof operand !== "string") return this.#reject("equals-ignore-case match pattern must be a string");
+        if (typeof operand !== "string")
+          return this.#reject("equals-ignore-case match pattern must be a string");
         return onlyOneKey(ignoreCaseTest(operand, "equals"));
 
       case "wildcard": {
@@ -425,7 +443,8 @@ class PatternCompiler {
       }
 
       case "exists":
-        if (typeof operand !== "boolean") return this.#reject("exists match pattern must be either true or false.");
+        if (typeof operand !== "boolean")
+          return this.#reject("exists match pattern must be either true or false.");
         return onlyOneKey(operand ? () => true : "absent");
 
       case "cidr": {
@@ -447,9 +466,9 @@ class PatternCompiler {
   }
 
   #noteWildcard(path: string, wildcard: string): void {
-    let set = this.#wildcards.get(path);
-    if (!set) this.#wildcards.set(path, (set = new Set()));
+    const set = this.#wildcards.get(path) ?? new Set<string>();
     set.add(wildcard);
+    this.#wildcards.set(path, set);
   }
 
   /** `{"prefix": {"equals-ignore-case": "…"}}` / `{"suffix": {"equals-ignore-case": "…"}}`. */
@@ -467,7 +486,8 @@ class PatternCompiler {
 
   #numeric(operands: readonly unknown[]): ValueTest | undefined {
     const [operator, first, second, third] = operands;
-    if (typeof operator !== "string") return this.#reject(`Invalid member in numeric match: ${tokenText(operands, 0)}`);
+    if (typeof operator !== "string")
+      return this.#reject(`Invalid member in numeric match: ${tokenText(operands, 0)}`);
     const isNumber = (v: unknown): v is number => typeof v === "number";
     switch (operator) {
       case "=":
@@ -486,7 +506,8 @@ class PatternCompiler {
         if (!isNumber(first)) return this.#reject(`Value of ${operator} must be numeric`);
         const above: (v: number) => boolean = operator === ">" ? (v) => v > first : (v) => v >= first;
         if (operands.length === 2) return (v) => typeof v === "number" && above(v);
-        if (typeof second !== "string") return this.#reject(`Bad value in numeric range: ${tokenText(operands, 2)}`);
+        if (typeof second !== "string")
+          return this.#reject(`Bad value in numeric range: ${tokenText(operands, 2)}`);
         if (second !== "<" && second !== "<=") return this.#reject(`Bad numeric range operator: ${second}`);
         if (!isNumber(third)) return this.#reject(`Value of ${second} must be numeric`);
         if (operands.length > 4) return this.#reject("Too many terms in numeric range expression");
@@ -529,7 +550,9 @@ class PatternCompiler {
       }
       const strings = items.filter((item): item is string => typeof item === "string");
       const numbers = items.filter((item): item is number => typeof item === "number");
-      if ((strings.length > 0) === (numbers.length > 0)) {
+      const hasStrings = strings.length > 0;
+      const hasNumbers = numbers.length > 0;
+      if (hasStrings === hasNumbers) {
         return this.#reject(
           "Inside anything but list, either all values are number or string, mixed type is not supported",
         );
@@ -646,7 +669,11 @@ function ignoreCaseTest(pattern: string, mode: "equals" | "prefix" | "suffix"): 
 }
 
 /** Every end offset at which `text` (from `start`) matches the whole alternatives sequence. */
-function ignoreCaseEnds(alternatives: readonly (readonly string[])[], text: string, start: number): Set<number> {
+function ignoreCaseEnds(
+  alternatives: readonly (readonly string[])[],
+  text: string,
+  start: number,
+): Set<number> {
   let positions = new Set([start]);
   for (const choices of alternatives) {
     const next = new Set<number>();
