@@ -159,6 +159,8 @@ interface Field {
   /** IAM's own message for a value the pattern rejects (names, paths). */
   invalid?: (member: string) => string;
   values?: readonly string[];
+  /** Constraints on each member of a list. */
+  member?: Field;
 }
 
 interface RawTag {
@@ -175,8 +177,19 @@ const invalidPath = (member: string) =>
   `The specified value for ${member} is invalid. It must begin and end with / and contain only alphanumeric characters and/or / characters.`;
 const invalidPathPrefix = (member: string) =>
   `The specified value for ${member} is invalid. It must begin with the / character and contain only alphanumeric characters and/or / characters.`;
-const TAG_KEY_PATTERN = "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+";
-const TAG_VALUE_PATTERN = "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*";
+const TAG_KEY: Field = {
+  type: "string",
+  required: true,
+  min: 1,
+  max: 128,
+  pattern: "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+",
+};
+const TAG_VALUE: Field = {
+  type: "string",
+  required: true,
+  max: 256,
+  pattern: "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*",
+};
 
 const entityName = (max: number, required = true): Field => ({
   type: "string",
@@ -211,6 +224,7 @@ const F = {
   description: { type: "string", max: 1000 },
   maxSessionDuration: { type: "integer", min: 3600, max: 43_200 },
   tags: { type: "tags", max: IAM_LIMITS.tagsPerResource },
+  tagKeys: { type: "list", required: true, max: IAM_LIMITS.tagsPerResource, member: TAG_KEY },
   marker: { type: "string", min: 1, max: 320 },
   maxItems: { type: "integer", min: 1, max: 1000 },
   accessKeyId: { type: "string", required: true, min: 16, max: 128, pattern: "[\\w]+" },
@@ -303,14 +317,7 @@ function readValue(params: QueryParams, name: string, type: FieldType): InputVal
 function validateInput(fields: Record<string, Field>, input: Input): void {
   const violations: string[] = [];
   for (const [name, field] of Object.entries(fields)) {
-    const member = lowerFirst(name);
-    const value = input.raw(name);
-    if (value === undefined) {
-      if (field.required)
-        violations.push(`Value null at '${member}' failed to satisfy constraint: Member must not be null`);
-      continue;
-    }
-    violations.push(...constraintViolations(member, field, value));
+    violations.push(...memberViolations(lowerFirst(name), input.raw(name), field));
   }
   if (violations.length > 0) {
     const count = violations.length;
@@ -358,44 +365,26 @@ function constraintViolations(member: string, field: Field, value: InputValue): 
     value.forEach((tag, index) => {
       const item = typeof tag === "object" ? tag : { Key: tag };
       out.push(
-        ...memberViolations(`${member}.${index + 1}.member.key`, item.Key, {
-          type: "string",
-          required: true,
-          min: 1,
-          max: 128,
-          pattern: TAG_KEY_PATTERN,
-        }),
-        ...memberViolations(`${member}.${index + 1}.member.value`, item.Value, {
-          type: "string",
-          required: true,
-          max: 256,
-          pattern: TAG_VALUE_PATTERN,
-        }),
+        ...memberViolations(`${member}.${index + 1}.member.key`, item.Key, TAG_KEY),
+        ...memberViolations(`${member}.${index + 1}.member.value`, item.Value, TAG_VALUE),
       );
     });
   }
-  if (field.type === "list" && Array.isArray(value)) {
+  const itemField = field.member;
+  if (itemField && Array.isArray(value)) {
     value.forEach((item, index) => {
-      if (typeof item === "string") {
-        out.push(
-          ...memberViolations(`${member}.${index + 1}.member`, item, {
-            type: "string",
-            min: 1,
-            max: 128,
-            pattern: TAG_KEY_PATTERN,
-          }),
-        );
-      }
+      out.push(...memberViolations(`${member}.${index + 1}.member`, item as InputValue, itemField));
     });
   }
   return out;
 }
 
-function memberViolations(member: string, value: string | undefined, field: Field): string[] {
-  if (value === undefined)
+function memberViolations(member: string, value: InputValue | undefined, field: Field): string[] {
+  if (value === undefined) {
     return field.required
       ? [`Value null at '${member}' failed to satisfy constraint: Member must not be null`]
       : [];
+  }
   return constraintViolations(member, field, value);
 }
 
@@ -932,7 +921,7 @@ export class IamService implements EmulatedService {
         },
       },
       UntagRole: {
-        input: { ...role, TagKeys: { type: "list", required: true, max: IAM_LIMITS.tagsPerResource } },
+        input: { ...role, TagKeys: F.tagKeys },
         run: (input) => {
           const target = this.#role(input);
           const removed = new Set((input.list("TagKeys") ?? []).map((key) => key.toLowerCase()));

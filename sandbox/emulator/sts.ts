@@ -25,7 +25,10 @@ export class StsService implements EmulatedService {
     const params = parseQueryRequest(request);
     const action = params.get("Action") ?? "";
     if (action !== "GetCallerIdentity") {
-      throw new AwsError("InvalidAction", `Could not find operation ${action} for version ${params.get("Version") ?? ""}`);
+      throw new AwsError(
+        "InvalidAction",
+        `Could not find operation ${action} for version ${params.get("Version") ?? ""}`,
+      );
     }
     const { caller } = request;
     this.#ctx.recordApiCall({

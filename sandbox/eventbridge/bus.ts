@@ -1,0 +1,294 @@
+import { randomUUID } from "node:crypto";
+import { type RuleState, shouldDeliverToEventBridge, toCloudTrailRecord, toEventBridgeEvent } from "../emulator/cloudtrail.ts";
+import { AwsError, type ApiCall, type EmulatedService, type ServiceRequest, type ServiceResponse } from "../emulator/types.ts";
+import type { CfnTemplate } from "../template.ts";
+import { type CompiledPattern, compilePattern, matchesPattern, validatePattern } from "./pattern.ts";
+
+/**
+ * EventBridge, locally: buses, the rules of the packaged CloudFormation with their real patterns
+ * and targets, PutEvents (JSON 1.1, `X-Amz-Target: AWSEvents.PutEvents`), TestEventPattern, and
+ * CloudTrail's "AWS API Call via CloudTrail" events for every emulated call on the default bus.
+ * Delivery is asynchronous, as on AWS; `idle()` waits for it.
+ */
+export type Target =
+  | { kind: "stateMachine"; logicalId: string }
+  | { kind: "function"; functionKey: string }
+  | { kind: "unknown"; arn: unknown };
+
+export interface SandboxRule {
+  name: string;
+  bus: string;
+  state: RuleState;
+  pattern: CompiledPattern;
+  rawPattern: unknown;
+  targets: Array<{ id: string; target: Target; input?: string; inputPath?: string; transformer?: InputTransformer }>;
+}
+
+interface InputTransformer {
+  InputPathsMap?: Record<string, string>;
+  InputTemplate: string;
+}
+
+export interface Delivery {
+  eventId: string;
+  rule: string;
+  targetId: string;
+  ok: boolean;
+  result?: unknown;
+  error?: string;
+}
+
+export type TargetInvoker = (target: Target, input: unknown) => Promise<unknown>;
+
+export const DEFAULT_BUS = "default";
+
+/** `$.a.b[0]` on an event. */
+function readPath(event: unknown, path: string): unknown {
+  if (path === "$") return event;
+  const parts = path.replace(/^\$\.?/, "").match(/[^.[\]]+/g) ?? [];
+  let node: unknown = event;
+  for (const part of parts) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return node;
+}
+
+/**
+ * EventBridge's input transformer: `<name>` placeholders filled from InputPathsMap paths. Inside a
+ * JSON string a placeholder takes the value's text; elsewhere, the value's JSON.
+ */
+export function transformInput(event: unknown, transformer: InputTransformer): unknown {
+  const values = Object.fromEntries(
+    Object.entries(transformer.InputPathsMap ?? {}).map(([name, path]) => [name, readPath(event, path)]),
+  );
+  const template = transformer.InputTemplate;
+  const text = template.replace(/<([A-Za-z0-9_.-]+)>/g, (whole, name: string, offset: number) => {
+    const value = name === "aws.events.event.json" ? event : name in values ? values[name] : undefined;
+    if (value === undefined && !(name in values) && name !== "aws.events.event.json") return whole;
+    const insideString = (template.slice(0, offset).match(/(?<!\\)"/g) ?? []).length % 2 === 1;
+    const json = JSON.stringify(value ?? null);
+    return insideString ? (typeof value === "string" ? json.slice(1, -1) : json.replace(/"/g, '\\"')) : json;
+  });
+  return JSON.parse(text);
+}
+
+function targetOf(arn: unknown, template: CfnTemplate): Target {
+  if (arn && typeof arn === "object") {
+    const ref = (arn as { Ref?: string }).Ref;
+    if (ref && template.Resources[ref]?.Type === "AWS::StepFunctions::StateMachine") return { kind: "stateMachine", logicalId: ref };
+    const getAtt = (arn as { "Fn::GetAtt"?: [string, string] })["Fn::GetAtt"];
+    if (getAtt && template.Resources[getAtt[0]]?.Type === "AWS::Lambda::Function") {
+      // serverless names a function's resource `<Key>LambdaFunction` with the key's first letter upper-cased.
+      const key = getAtt[0].replace(/LambdaFunction$/, "");
+      return { kind: "function", functionKey: key.charAt(0).toLowerCase() + key.slice(1) };
+    }
+  }
+  return { kind: "unknown", arn };
+}
+
+function busName(value: unknown, template: CfnTemplate): string {
+  if (value === undefined) return DEFAULT_BUS;
+  if (typeof value === "string") return value;
+  const ref = (value as { Ref?: string }).Ref;
+  const name = ref ? template.Resources[ref]?.Properties?.Name : undefined;
+  return typeof name === "string" ? name : String(ref ?? DEFAULT_BUS);
+}
+
+/** The rules of a packaged template. A pattern AWS would reject fails here, as the deploy would. */
+export function rulesFromTemplate(template: CfnTemplate): SandboxRule[] {
+  return Object.entries(template.Resources)
+    .filter(([, r]) => r.Type === "AWS::Events::Rule")
+    .map(([logicalId, resource]) => {
+      const p = (resource.Properties ?? {}) as Record<string, unknown>;
+      const problems = validatePattern(p.EventPattern);
+      if (problems.length > 0) throw new Error(`Rule ${logicalId} has an invalid pattern: ${problems.join("; ")}`);
+      const targets = ((p.Targets ?? []) as Array<Record<string, unknown>>).map((t) => ({
+        id: String(t.Id),
+        target: targetOf(t.Arn, template),
+        ...(typeof t.Input === "string" ? { input: t.Input } : {}),
+        ...(typeof t.InputPath === "string" ? { inputPath: t.InputPath } : {}),
+        ...(t.InputTransformer ? { transformer: t.InputTransformer as InputTransformer } : {}),
+      }));
+      return {
+        name: typeof p.Name === "string" ? p.Name : logicalId,
+        bus: busName(p.EventBusName, template),
+        state: (p.State as RuleState | undefined) ?? "ENABLED",
+        pattern: compilePattern(p.EventPattern),
+        rawPattern: p.EventPattern,
+        targets,
+      };
+    });
+}
+
+export class EventBus implements EmulatedService {
+  readonly signingName = "events";
+  readonly rules: SandboxRule[] = [];
+  /** Every event put on a bus, newest last. */
+  readonly events: Array<{ bus: string; event: Record<string, unknown> }> = [];
+  readonly deliveries: Delivery[] = [];
+  readonly #accountId: string;
+  readonly #region: string;
+  readonly #buses = new Set<string>([DEFAULT_BUS]);
+  readonly #pending = new Set<Promise<void>>();
+  #invoke: TargetInvoker = async () => undefined;
+
+  constructor(accountId: string, region: string) {
+    this.#accountId = accountId;
+    this.#region = region;
+  }
+
+  addRules(rules: SandboxRule[]): void {
+    for (const rule of rules) {
+      this.#buses.add(rule.bus);
+      this.rules.push(rule);
+    }
+  }
+
+  addBus(name: string): void {
+    this.#buses.add(name);
+  }
+
+  onDeliver(invoke: TargetInvoker): void {
+    this.#invoke = invoke;
+  }
+
+  /** CloudTrail → EventBridge: the call's record, on the default bus, to the rules whose state lets it through. */
+  publishApiCall(call: ApiCall): void {
+    const record = toCloudTrailRecord(call, this.#accountId, { eventId: randomUUID() });
+    const event = toEventBridgeEvent(record, { id: randomUUID() });
+    this.events.push({ bus: DEFAULT_BUS, event });
+    this.#route(DEFAULT_BUS, event, (rule) => shouldDeliverToEventBridge(call, rule.state));
+  }
+
+  put(bus: string, event: Record<string, unknown>): void {
+    this.events.push({ bus, event });
+    this.#route(bus, event, (rule) => rule.state !== "DISABLED");
+  }
+
+  #route(bus: string, event: Record<string, unknown>, admits: (rule: SandboxRule) => boolean): void {
+    for (const rule of this.rules) {
+      if (rule.bus !== bus || !admits(rule) || !rule.pattern.matches(event)) continue;
+      for (const target of rule.targets) {
+        const input = target.input
+          ? JSON.parse(target.input)
+          : target.inputPath
+            ? readPath(event, target.inputPath)
+            : target.transformer
+              ? transformInput(event, target.transformer)
+              : event;
+        const delivery = this.#invoke(target.target, input).then(
+          (result) => {
+            this.deliveries.push({ eventId: String(event.id), rule: rule.name, targetId: target.id, ok: true, result });
+          },
+          (error: unknown) => {
+            this.deliveries.push({
+              eventId: String(event.id),
+              rule: rule.name,
+              targetId: target.id,
+              ok: false,
+              error: error instanceof Error ? error.message : String(error),
+            });
+          },
+        );
+        this.#pending.add(delivery);
+        void delivery.finally(() => this.#pending.delete(delivery));
+      }
+    }
+  }
+
+  /** Resolves when every delivery made so far has been handed to its target. */
+  async idle(): Promise<void> {
+    while (this.#pending.size > 0) await Promise.all([...this.#pending]);
+  }
+
+  handle(request: ServiceRequest): ServiceResponse {
+    const operation = (request.headers["x-amz-target"] ?? "").replace(/^AWSEvents\./, "");
+    const input = (request.body ? JSON.parse(request.body) : {}) as Record<string, unknown>;
+    const ok = (body: unknown): ServiceResponse => ({
+      status: 200,
+      headers: { "content-type": "application/x-amz-json-1.1" },
+      body: JSON.stringify(body),
+    });
+    switch (operation) {
+      case "PutEvents":
+        return ok(this.#putEvents(input, request));
+      case "TestEventPattern": {
+        const reasons = validatePattern(input.EventPattern);
+        if (reasons.length > 0) {
+          throw new AwsError("InvalidEventPatternException", `Event pattern is not valid. Reason: ${reasons.join("; ")}`);
+        }
+        return ok({ Result: matchesPattern(input.EventPattern, input.Event) });
+      }
+      case "ListRules":
+        return ok({
+          Rules: this.rules
+            .filter((r) => r.bus === (input.EventBusName ?? DEFAULT_BUS))
+            .map((r) => ({
+              Name: r.name,
+              EventBusName: r.bus,
+              State: r.state,
+              EventPattern: JSON.stringify(r.rawPattern),
+              Arn: `arn:aws:events:${this.#region}:${this.#accountId}:rule/${r.bus === DEFAULT_BUS ? "" : `${r.bus}/`}${r.name}`,
+            })),
+        });
+      default:
+        throw new AwsError("UnknownOperationException", `The sandbox does not emulate EventBridge ${operation}`);
+    }
+  }
+
+  #putEvents(input: Record<string, unknown>, request: ServiceRequest) {
+    const entries = (input.Entries ?? []) as Array<Record<string, unknown>>;
+    if (entries.length < 1 || entries.length > 10) {
+      throw new AwsError("ValidationException", "1 validation error detected: Value at 'entries' failed to satisfy constraint: Member must have length between 1 and 10");
+    }
+    let failed = 0;
+    const results = entries.map((entry) => {
+      const bus = String(entry.EventBusName ?? DEFAULT_BUS).split("/").pop() ?? DEFAULT_BUS;
+      const problem = !entry.Source
+        ? ["InvalidArgument", "Parameter Source is not valid. Reason: Source is a required argument."]
+        : !entry.DetailType
+          ? ["InvalidArgument", "Parameter DetailType is not valid. Reason: DetailType is a required argument."]
+          : !entry.Detail
+            ? ["InvalidArgument", "Parameter Detail is not valid. Reason: Detail is a required argument."]
+            : !this.#buses.has(bus)
+              ? ["ResourceNotFoundException", `Event bus ${bus} does not exist.`]
+              : undefined;
+      let detail: unknown;
+      if (!problem) {
+        try {
+          detail = JSON.parse(String(entry.Detail));
+        } catch {
+          detail = undefined;
+        }
+      }
+      if (problem || detail === null || typeof detail !== "object" || Array.isArray(detail)) {
+        failed++;
+        const [code, message] = problem ?? ["MalformedDetail", "Detail is malformed."];
+        return { ErrorCode: code, ErrorMessage: message };
+      }
+      const id = randomUUID();
+      this.put(bus, {
+        version: "0",
+        id,
+        "detail-type": entry.DetailType,
+        source: entry.Source,
+        account: request.caller.accountId,
+        time: new Date(typeof entry.Time === "number" ? entry.Time * 1000 : Date.now()).toISOString().replace(/\.\d{3}Z$/, "Z"),
+        region: request.region,
+        resources: (entry.Resources as string[] | undefined) ?? [],
+        detail,
+      });
+      return { EventId: id };
+    });
+    return { FailedEntryCount: failed, Entries: results };
+  }
+
+  renderError(error: AwsError): ServiceResponse {
+    return {
+      status: error.status,
+      headers: { "content-type": "application/x-amz-json-1.1", "x-amzn-errortype": error.code },
+      body: JSON.stringify({ __type: error.code, message: error.message }),
+    };
+  }
+}

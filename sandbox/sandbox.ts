@@ -1,0 +1,259 @@
+import { randomUUID } from "node:crypto";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { CreateTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { CreatePolicyCommand, IAMClient } from "@aws-sdk/client-iam";
+import { EventBus, rulesFromTemplate, type Target } from "./eventbridge/bus.ts";
+import { DynamoDbService } from "./emulator/dynamodb.ts";
+import { EksService } from "./emulator/eks.ts";
+import { FaultInjector, type FaultOptions } from "./emulator/faults.ts";
+import { IamService } from "./emulator/iam.ts";
+import { assumedRoleIdentity, iamUserIdentity, MemoryIdentityStore } from "./emulator/identities.ts";
+import { seededRandom } from "./emulator/random.ts";
+import { startFrontDoor } from "./emulator/server.ts";
+import { StsService } from "./emulator/sts.ts";
+import type { ApiCall, EmulatorContext, Identity } from "./emulator/types.ts";
+import { definitionsFromTemplate, functionKeyOf } from "./stepfunctions/definitions.ts";
+import { type LambdaHandler, LocalStepFunctions } from "./stepfunctions/local-sfn.ts";
+import { StepFunctionsService } from "./stepfunctions/service.ts";
+import { type CfnTemplate, PROJECT_ROOT, registryTableDefinition } from "./template.ts";
+
+/**
+ * The whole system on one machine: IAM, STS, EKS, DynamoDB (dynalite), EventBridge and Step
+ * Functions behind one HTTP endpoint that the unmodified AWS SDK talks to; the packaged state
+ * machines run by a local interpreter with the real Lambda handlers; the packaged EventBridge rules
+ * routing PutEvents and CloudTrail events to their targets.
+ */
+export interface SandboxOptions {
+  /** The packaged CloudFormation (see template.ts). */
+  template: CfnTemplate;
+  port?: number;
+  accountId?: string;
+  region?: string;
+  /** Seeds ids and the fault schedule: the same seed replays the same run. */
+  seed?: number;
+  faults?: FaultOptions;
+  /** How long a new role stays invisible to EKS (ms). */
+  propagationDelayMs?: number;
+  /** Overrides every Step Functions retry wait (ms); undefined keeps the definitions' own. */
+  retryIntervalMs?: number;
+  clusters?: string[];
+  associationsPerCluster?: number;
+  /** Powertools log level of the handlers (`SILENT` in tests). */
+  logLevel?: string;
+  stage?: string;
+}
+
+export interface SandboxCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
+export interface Sandbox {
+  url: string;
+  accountId: string;
+  region: string;
+  iam: IamService;
+  eks: EksService;
+  sfn: LocalStepFunctions;
+  bus: EventBus;
+  faults: FaultInjector;
+  /** Every API call the emulation served, newest last. */
+  apiCalls: ApiCall[];
+  stateMachines: Record<string, string>;
+  boundaryPolicyArn: string;
+  registryTable: string;
+  eventBusName: string;
+  /** The provisioner's own functions sign with this (an assumed-role session, as in Lambda). */
+  provisioner: SandboxCredentials & { identity: Identity };
+  /** A platform engineer with a long-term key: "a person" changing things by hand. */
+  admin: SandboxCredentials & { identity: Identity };
+  /** Client settings for the SDK, as a person: `new IAMClient(sandbox.clientConfig())`. */
+  clientConfig(credentials?: SandboxCredentials): {
+    endpoint: string;
+    region: string;
+    credentials: SandboxCredentials;
+    maxAttempts: number;
+  };
+  /** Resolves when no execution runs and no event is in flight. */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const FUNCTIONS_ROLE = "pod-identity-provisioner-functions";
+
+export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
+  const accountId = options.accountId ?? "111122223333";
+  const region = options.region ?? "eu-west-1";
+  const stage = options.stage ?? "sandbox";
+  const random = seededRandom(options.seed ?? 1);
+  const identities = new MemoryIdentityStore();
+  const provisioner = {
+    accessKeyId: "ASIAPROVISIONERLOCAL",
+    secretAccessKey: "sandbox-provisioner",
+    identity: assumedRoleIdentity(accountId, "ASIAPROVISIONERLOCAL", FUNCTIONS_ROLE, "pod-identity-provisioner"),
+  };
+  const admin = {
+    accessKeyId: "AKIAPLATFORMADMIN001",
+    secretAccessKey: "sandbox-admin",
+    identity: iamUserIdentity(accountId, "AKIAPLATFORMADMIN001", "platform-admin"),
+  };
+  identities.register(provisioner.identity);
+  identities.register(admin.identity);
+
+  const bus = new EventBus(accountId, region);
+  const apiCalls: ApiCall[] = [];
+  const ctx: EmulatorContext = {
+    accountId,
+    now: () => new Date(),
+    random,
+    identities,
+    recordApiCall: (call) => {
+      apiCalls.push(call);
+      bus.publishApiCall(call);
+    },
+  };
+  const iam = new IamService(ctx, { propagationDelayMs: options.propagationDelayMs ?? 0 });
+  const eks = new EksService(ctx, iam, {
+    ...(options.associationsPerCluster ? { associationsPerCluster: options.associationsPerCluster } : {}),
+  });
+  for (const cluster of options.clusters ?? ["demo"]) eks.seedCluster(cluster, region);
+  const dynamodb = await DynamoDbService.start();
+  // Faults start off: the sandbox's own set-up must not be throttled.
+  const faults = new FaultInjector({}, random);
+
+  const machines: Array<{ name: string; arn: string }> = [];
+  const functions: Record<string, LambdaHandler> = {};
+  const sfn = new LocalStepFunctions({
+    region,
+    accountId,
+    functions,
+    ...(options.retryIntervalMs !== undefined ? { retryIntervalMs: options.retryIntervalMs } : {}),
+  });
+  const front = await startFrontDoor(
+    {
+      services: [iam, new StsService(ctx), eks, dynamodb, new StepFunctionsService(sfn, () => machines), bus],
+      identities,
+      faults,
+      accountId,
+    },
+    options.port ?? 0,
+  );
+  const clientConfig = (credentials: SandboxCredentials = admin) => ({
+    endpoint: front.url,
+    region,
+    credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey },
+    maxAttempts: 1,
+  });
+
+  // What `serverless deploy` would create: the boundary policy and the registry table.
+  const boundaryName = `pod-identity-provisioner-${stage}-boundary`;
+  const { boundaryStatements } = await import("../src/policy/boundary.ts");
+  const boundaryDocument = JSON.stringify({
+    Version: "2012-10-17",
+    Statement: boundaryStatements().map((s) =>
+      JSON.parse(
+        JSON.stringify(s)
+          .replaceAll("${AWS::Partition}", "aws")
+          .replaceAll("${AWS::Region}", region)
+          .replaceAll("${AWS::AccountId}", accountId),
+      ),
+    ),
+  });
+  const iamClient = new IAMClient(clientConfig());
+  const { Policy } = await iamClient.send(
+    new CreatePolicyCommand({ PolicyName: boundaryName, Path: "/pod-identity/", PolicyDocument: boundaryDocument }),
+  );
+  const boundaryPolicyArn = Policy?.Arn ?? "";
+  const registryTable = `pod-identity-provisioner-${stage}-registry`;
+  await new DynamoDBClient(clientConfig()).send(
+    new CreateTableCommand(registryTableDefinition(options.template, registryTable)),
+  );
+
+  // The functions' environment, as serverless.yml sets it, pointing every SDK client here.
+  Object.assign(process.env, {
+    AWS_ENDPOINT_URL: front.url,
+    AWS_ACCESS_KEY_ID: provisioner.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: provisioner.secretAccessKey,
+    AWS_REGION: region,
+    ACCOUNT_ID: accountId,
+    PARTITION: "aws",
+    BOUNDARY_POLICY_ARN: boundaryPolicyArn,
+    REGISTRY_TABLE: registryTable,
+    TRUST_SOURCE_CONDITIONS: "false",
+    POWERTOOLS_SERVICE_NAME: "pod-identity-provisioner",
+    POWERTOOLS_LOG_LEVEL: options.logLevel ?? "INFO",
+  });
+  delete process.env.AWS_SESSION_TOKEN;
+  delete process.env.AWS_PROFILE;
+  for (const [logicalId, resource] of Object.entries(options.template.Resources)) {
+    if (resource.Type !== "AWS::Lambda::Function") continue;
+    const handler = String(resource.Properties?.Handler ?? "");
+    const [file, exported] = handler.split(/\.(?=[^.]+$)/) as [string, string];
+    // Packaged handlers point at the bundle (`functions/record.handler`): run the source instead.
+    const module = (await import(pathToFileURL(join(PROJECT_ROOT, `${file}.ts`)).href)) as Record<string, LambdaHandler>;
+    const fn = module[exported];
+    if (!fn) throw new Error(`${file}.ts exports no ${exported}`);
+    functions[functionKeyOf(logicalId)] = fn;
+  }
+  const stateMachines: Record<string, string> = {};
+  const byLogicalId: Record<string, string> = {};
+  for (const { logicalId, name, loaded } of definitionsFromTemplate(options.template, region, accountId)) {
+    const arn = sfn.registerStateMachine(name, loaded);
+    machines.push({ name, arn });
+    byLogicalId[logicalId] = arn;
+    stateMachines[name.replace(/^.*-/, "")] = arn;
+  }
+
+  const rules = rulesFromTemplate(options.template);
+  bus.addRules(rules);
+  const eventBusName =
+    Object.values(options.template.Resources)
+      .filter((r) => r.Type === "AWS::Events::EventBus")
+      .map((r) => String(r.Properties?.Name))[0] ?? "default";
+  bus.addBus(eventBusName);
+  bus.onDeliver(async (target: Target, input: unknown) => {
+    if (target.kind === "stateMachine") {
+      const arn = byLogicalId[target.logicalId];
+      if (!arn) throw new Error(`No state machine ${target.logicalId}`);
+      return sfn.startExecution({ stateMachineArn: arn, name: randomUUID(), input: JSON.stringify(input) });
+    }
+    if (target.kind === "function") {
+      const fn = functions[target.functionKey];
+      if (!fn) throw new Error(`No function ${target.functionKey}`);
+      return fn(input, { functionName: target.functionKey, awsRequestId: randomUUID() });
+    }
+    throw new Error(`The sandbox cannot deliver to ${JSON.stringify(target.arn)}`);
+  });
+  faults.configure(options.faults ?? {});
+
+  return {
+    url: front.url,
+    accountId,
+    region,
+    iam,
+    eks,
+    sfn,
+    bus,
+    faults,
+    apiCalls,
+    stateMachines,
+    boundaryPolicyArn,
+    registryTable,
+    eventBusName,
+    provisioner,
+    admin,
+    clientConfig,
+    idle: async () => {
+      await bus.idle();
+      await sfn.idle();
+      await bus.idle();
+    },
+    close: async () => {
+      await bus.idle();
+      await sfn.idle();
+      await front.close();
+      await dynamodb.close();
+    },
+  };
+}
