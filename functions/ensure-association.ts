@@ -2,8 +2,8 @@ import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import middy from "@middy/core";
 import { createEksClient } from "#aws/clients.ts";
 import type { DesiredState } from "#grant/desired-state.ts";
-import { ensureAssociation } from "#src/provision/association.ts";
 import { grantLogContext, logger } from "#src/observability.ts";
+import { ensureAssociation } from "#src/provision/association.ts";
 
 const eks = createEksClient();
 

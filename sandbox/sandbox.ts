@@ -3,7 +3,6 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { CreateTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { CreatePolicyCommand, IAMClient } from "@aws-sdk/client-iam";
-import { EventBus, rulesFromTemplate, type Target } from "./eventbridge/bus.ts";
 import { DynamoDbService } from "./emulator/dynamodb.ts";
 import { EksService } from "./emulator/eks.ts";
 import { FaultInjector, type FaultOptions } from "./emulator/faults.ts";
@@ -13,6 +12,7 @@ import { seededRandom } from "./emulator/random.ts";
 import { startFrontDoor } from "./emulator/server.ts";
 import { StsService } from "./emulator/sts.ts";
 import type { ApiCall, EmulatorContext, Identity } from "./emulator/types.ts";
+import { EventBus, rulesFromTemplate, type Target } from "./eventbridge/bus.ts";
 import { definitionsFromTemplate, functionKeyOf } from "./stepfunctions/definitions.ts";
 import { type LambdaHandler, LocalStepFunctions } from "./stepfunctions/local-sfn.ts";
 import { StepFunctionsService } from "./stepfunctions/service.ts";
@@ -91,7 +91,12 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const provisioner = {
     accessKeyId: "ASIAPROVISIONERLOCAL",
     secretAccessKey: "sandbox-provisioner",
-    identity: assumedRoleIdentity(accountId, "ASIAPROVISIONERLOCAL", FUNCTIONS_ROLE, "pod-identity-provisioner"),
+    identity: assumedRoleIdentity(
+      accountId,
+      "ASIAPROVISIONERLOCAL",
+      FUNCTIONS_ROLE,
+      "pod-identity-provisioner",
+    ),
   };
   const admin = {
     accessKeyId: "AKIAPLATFORMADMIN001",
@@ -162,7 +167,11 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   });
   const iamClient = new IAMClient(clientConfig());
   const { Policy } = await iamClient.send(
-    new CreatePolicyCommand({ PolicyName: boundaryName, Path: "/pod-identity/", PolicyDocument: boundaryDocument }),
+    new CreatePolicyCommand({
+      PolicyName: boundaryName,
+      Path: "/pod-identity/",
+      PolicyDocument: boundaryDocument,
+    }),
   );
   const boundaryPolicyArn = Policy?.Arn ?? "";
   const registryTable = `pod-identity-provisioner-${stage}-registry`;
@@ -191,7 +200,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     const handler = String(resource.Properties?.Handler ?? "");
     const [file, exported] = handler.split(/\.(?=[^.]+$)/) as [string, string];
     // Packaged handlers point at the bundle (`functions/record.handler`): run the source instead.
-    const module = (await import(pathToFileURL(join(PROJECT_ROOT, `${file}.ts`)).href)) as Record<string, LambdaHandler>;
+    const module = (await import(pathToFileURL(join(PROJECT_ROOT, `${file}.ts`)).href)) as Record<
+      string,
+      LambdaHandler
+    >;
     const fn = module[exported];
     if (!fn) throw new Error(`${file}.ts exports no ${exported}`);
     functions[functionKeyOf(logicalId)] = fn;

@@ -15,7 +15,9 @@ const check = process.argv.includes("--check");
 const outputs = new Map<string, string>();
 
 const schemasDir = join(root, "schemas");
-for (const file of readdirSync(schemasDir).filter((f) => f.endsWith(".schema.json")).sort()) {
+for (const file of readdirSync(schemasDir)
+  .filter((f) => f.endsWith(".schema.json"))
+  .sort()) {
   const name = file.replace(/\.json$/, "");
   const schema: unknown = JSON.parse(readFileSync(join(schemasDir, file), "utf8"));
   const exportName = `${name.replace(/\.schema$/, "").replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())}Schema`;

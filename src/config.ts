@@ -27,7 +27,8 @@ type Env = Record<string, string | undefined>;
 
 function required(env: Env, name: string, pattern: RegExp, expected: string): string {
   const value = env[name];
-  if (value === undefined || value === "") throw new ConfigurationError(`Environment variable ${name} is not set`);
+  if (value === undefined || value === "")
+    throw new ConfigurationError(`Environment variable ${name} is not set`);
   if (!pattern.test(value)) {
     throw new ConfigurationError(`Environment variable ${name} must be ${expected}, got '${value}'`);
   }

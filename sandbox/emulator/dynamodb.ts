@@ -1,8 +1,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import dynalite from "dynalite";
-import type { EmulatedService, ServiceRequest, ServiceResponse } from "./types.ts";
-import { AwsError } from "./types.ts";
+import type { AwsError, EmulatedService, ServiceRequest, ServiceResponse } from "./types.ts";
 
 /**
  * DynamoDB is not hand-written: `dynalite` (DynamoDB's API on LevelDB, in memory) serves it, and
@@ -27,9 +26,15 @@ export class DynamoDbService implements EmulatedService {
 
   async handle(request: ServiceRequest): Promise<ServiceResponse> {
     const headers = Object.fromEntries(
-      Object.entries(request.headers).filter(([name]) => !["host", "content-length", "connection"].includes(name)),
+      Object.entries(request.headers).filter(
+        ([name]) => !["host", "content-length", "connection"].includes(name),
+      ),
     );
-    const response = await fetch(`${this.#url}${request.path}`, { method: request.method, headers, body: request.body });
+    const response = await fetch(`${this.#url}${request.path}`, {
+      method: request.method,
+      headers,
+      body: request.body,
+    });
     const out: Record<string, string> = {};
     response.headers.forEach((value, name) => {
       if (!["content-length", "connection", "transfer-encoding", "date"].includes(name)) out[name] = value;
@@ -41,7 +46,10 @@ export class DynamoDbService implements EmulatedService {
     return {
       status: error.status,
       headers: { "content-type": "application/x-amz-json-1.0" },
-      body: JSON.stringify({ __type: `com.amazonaws.dynamodb.v20120810#${error.code}`, message: error.message }),
+      body: JSON.stringify({
+        __type: `com.amazonaws.dynamodb.v20120810#${error.code}`,
+        message: error.message,
+      }),
     };
   }
 
@@ -49,5 +57,3 @@ export class DynamoDbService implements EmulatedService {
     return new Promise((resolve) => this.#server.close(() => resolve()));
   }
 }
-
-

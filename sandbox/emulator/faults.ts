@@ -26,15 +26,31 @@ const THROTTLE_ERROR: Record<string, () => AwsError> = {
 };
 
 const SERVER_ERROR: Record<string, () => AwsError> = {
-  iam: () => new AwsError("ServiceFailure", "Request processing has failed due to an unknown error.", 500, "Receiver"),
+  iam: () =>
+    new AwsError("ServiceFailure", "Request processing has failed due to an unknown error.", 500, "Receiver"),
   eks: () => new AwsError("ServerException", "An internal error occurred.", 500, "Receiver"),
 };
+
+/** A scripted failure: `operation` (e.g. `iam:PutRolePolicy`) answers `error` for its next `times` calls. */
+interface ScriptedFailure {
+  operation: string;
+  error: () => AwsError;
+  remaining: number;
+  /** Serve the call, then answer the error: the client never learns that it succeeded (a lost response). */
+  afterServing: boolean;
+}
+
+export interface Fault {
+  error: AwsError;
+  afterServing: boolean;
+}
 
 export class FaultInjector {
   options: FaultOptions;
   readonly #random: () => number;
   readonly #now: () => number;
   readonly #buckets = new Map<string, { tokens: number; at: number }>();
+  #scripted: ScriptedFailure[] = [];
   /** Counts of injected faults, for tests and benchmarks. */
   readonly injected = { throttled: 0, serverErrors: 0 };
 
@@ -47,14 +63,53 @@ export class FaultInjector {
   configure(options: FaultOptions): void {
     this.options = options;
     this.#buckets.clear();
+    this.#scripted = [];
+  }
+
+  /**
+   * Makes `operation` (`iam:PutRolePolicy`, `eks:CreatePodIdentityAssociation`, …) fail with the
+   * given AWS error for its next `times` calls (default: until cleared).
+   */
+  failOperation(
+    operation: string,
+    error: { code: string; message: string; status?: number },
+    options: { times?: number; afterServing?: boolean } = {},
+  ): void {
+    this.#scripted.push({
+      operation,
+      error: () =>
+        new AwsError(
+          error.code,
+          error.message,
+          error.status ?? 400,
+          (error.status ?? 400) >= 500 ? "Receiver" : "Sender",
+        ),
+      remaining: options.times ?? Number.POSITIVE_INFINITY,
+      afterServing: options.afterServing ?? false,
+    });
   }
 
   /** The fault to answer instead of serving the request, if any. */
-  check(signingName: string, accountId: string): AwsError | undefined {
+  check(signingName: string, accountId: string, operation?: string): Fault | undefined {
+    const scripted = operation
+      ? this.#scripted.find((f) => f.operation === `${signingName}:${operation}` && f.remaining > 0)
+      : undefined;
+    if (scripted) {
+      scripted.remaining--;
+      return { error: scripted.error(), afterServing: scripted.afterServing };
+    }
+    const random = this.#randomFault(signingName, accountId);
+    return random ? { error: random, afterServing: false } : undefined;
+  }
+
+  #randomFault(signingName: string, accountId: string): AwsError | undefined {
     const bucketName = BUCKET_OF[signingName];
     if (!bucketName) return undefined;
     const { throttleRatePerSecond, serverErrorRate } = this.options;
-    if (throttleRatePerSecond !== undefined && !this.#take(`${accountId}/${bucketName}`, throttleRatePerSecond)) {
+    if (
+      throttleRatePerSecond !== undefined &&
+      !this.#take(`${accountId}/${bucketName}`, throttleRatePerSecond)
+    ) {
       this.injected.throttled++;
       return THROTTLE_ERROR[bucketName]?.();
     }

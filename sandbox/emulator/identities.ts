@@ -43,7 +43,12 @@ export function assumedRoleIdentity(
 }
 
 /** An IAM user signing with a long-term access key. */
-export function iamUserIdentity(accountId: string, accessKeyId: string, userName: string, path = "/"): Identity {
+export function iamUserIdentity(
+  accountId: string,
+  accessKeyId: string,
+  userName: string,
+  path = "/",
+): Identity {
   return {
     type: "IAMUser",
     principalId: `AIDA${hashId(`${accountId}:${userName}`)}`,

@@ -2,7 +2,13 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { FaultInjector } from "./faults.ts";
-import { AwsError, type EmulatedService, type IdentityStore, type ServiceRequest, type ServiceResponse } from "./types.ts";
+import {
+  AwsError,
+  type EmulatedService,
+  type IdentityStore,
+  type ServiceRequest,
+  type ServiceResponse,
+} from "./types.ts";
 
 /**
  * The emulation's single HTTP endpoint. Requests are routed by the SigV4 signing name in the
@@ -20,21 +26,50 @@ export interface FrontDoorOptions {
 
 const SCOPE = /Credential=([^/,\s]+)\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/;
 
-export function parseAuthorization(header: string | undefined):
-  | { accessKeyId: string; region: string; signingName: string }
-  | undefined {
+export function parseAuthorization(
+  header: string | undefined,
+): { accessKeyId: string; region: string; signingName: string } | undefined {
   const match = header ? SCOPE.exec(header) : null;
   if (!match) return undefined;
   const [, accessKeyId, region, signingName] = match as unknown as [string, string, string, string];
   return { accessKeyId, region, signingName };
 }
 
-export async function dispatch(options: FrontDoorOptions, raw: {
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  body: string;
-}): Promise<ServiceResponse> {
+const EKS_ROUTES: Array<[string, RegExp, string]> = [
+  ["POST", /^\/clusters\/[^/]+\/pod-identity-associations$/, "CreatePodIdentityAssociation"],
+  ["GET", /^\/clusters\/[^/]+\/pod-identity-associations$/, "ListPodIdentityAssociations"],
+  ["GET", /^\/clusters\/[^/]+\/pod-identity-associations\/[^/]+$/, "DescribePodIdentityAssociation"],
+  ["POST", /^\/clusters\/[^/]+\/pod-identity-associations\/[^/]+$/, "UpdatePodIdentityAssociation"],
+  ["DELETE", /^\/clusters\/[^/]+\/pod-identity-associations\/[^/]+$/, "DeletePodIdentityAssociation"],
+  ["POST", /^\/tags\//, "TagResource"],
+  ["DELETE", /^\/tags\//, "UntagResource"],
+  ["POST", /^\/clusters$/, "CreateCluster"],
+  ["GET", /^\/clusters\/[^/]+$/, "DescribeCluster"],
+];
+
+/** The API operation of a request, for scripted faults: Query `Action`, JSON `X-Amz-Target`, or the REST route. */
+export function operationName(
+  signingName: string,
+  method: string,
+  path: string,
+  body: string,
+  headers: Record<string, string>,
+): string | undefined {
+  const target = headers["x-amz-target"];
+  if (target) return target.split(".").pop();
+  if (signingName === "eks") return EKS_ROUTES.find(([m, route]) => m === method && route.test(path))?.[2];
+  return new URLSearchParams(body).get("Action") ?? undefined;
+}
+
+export async function dispatch(
+  options: FrontDoorOptions,
+  raw: {
+    method: string;
+    url: string;
+    headers: Record<string, string>;
+    body: string;
+  },
+): Promise<ServiceResponse> {
   const url = new URL(raw.url, "http://localhost");
   const requestId = randomUUID();
   const auth = parseAuthorization(raw.headers.authorization);
@@ -80,10 +115,15 @@ export async function dispatch(options: FrontDoorOptions, raw: {
       ),
     );
   }
-  const fault = options.faults?.check(service.signingName, caller.accountId);
-  if (fault) return withId(service.renderError(fault, request));
+  const fault = options.faults?.check(
+    service.signingName,
+    caller.accountId,
+    operationName(service.signingName, raw.method, url.pathname, raw.body, raw.headers),
+  );
+  if (fault && !fault.afterServing) return withId(service.renderError(fault.error, request));
   try {
-    return withId(await service.handle(request));
+    const response = await service.handle(request);
+    return withId(fault ? service.renderError(fault.error, request) : response);
   } catch (error) {
     const awsError =
       error instanceof AwsError

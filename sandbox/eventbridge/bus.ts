@@ -1,6 +1,17 @@
 import { randomUUID } from "node:crypto";
-import { type RuleState, shouldDeliverToEventBridge, toCloudTrailRecord, toEventBridgeEvent } from "../emulator/cloudtrail.ts";
-import { AwsError, type ApiCall, type EmulatedService, type ServiceRequest, type ServiceResponse } from "../emulator/types.ts";
+import {
+  type RuleState,
+  shouldDeliverToEventBridge,
+  toCloudTrailRecord,
+  toEventBridgeEvent,
+} from "../emulator/cloudtrail.ts";
+import {
+  type ApiCall,
+  AwsError,
+  type EmulatedService,
+  type ServiceRequest,
+  type ServiceResponse,
+} from "../emulator/types.ts";
 import type { CfnTemplate } from "../template.ts";
 import { type CompiledPattern, compilePattern, matchesPattern, validatePattern } from "./pattern.ts";
 
@@ -21,7 +32,13 @@ export interface SandboxRule {
   state: RuleState;
   pattern: CompiledPattern;
   rawPattern: unknown;
-  targets: Array<{ id: string; target: Target; input?: string; inputPath?: string; transformer?: InputTransformer }>;
+  targets: Array<{
+    id: string;
+    target: Target;
+    input?: string;
+    inputPath?: string;
+    transformer?: InputTransformer;
+  }>;
 }
 
 interface InputTransformer {
@@ -76,7 +93,8 @@ export function transformInput(event: unknown, transformer: InputTransformer): u
 function targetOf(arn: unknown, template: CfnTemplate): Target {
   if (arn && typeof arn === "object") {
     const ref = (arn as { Ref?: string }).Ref;
-    if (ref && template.Resources[ref]?.Type === "AWS::StepFunctions::StateMachine") return { kind: "stateMachine", logicalId: ref };
+    if (ref && template.Resources[ref]?.Type === "AWS::StepFunctions::StateMachine")
+      return { kind: "stateMachine", logicalId: ref };
     const getAtt = (arn as { "Fn::GetAtt"?: [string, string] })["Fn::GetAtt"];
     if (getAtt && template.Resources[getAtt[0]]?.Type === "AWS::Lambda::Function") {
       // serverless names a function's resource `<Key>LambdaFunction` with the key's first letter upper-cased.
@@ -102,7 +120,8 @@ export function rulesFromTemplate(template: CfnTemplate): SandboxRule[] {
     .map(([logicalId, resource]) => {
       const p = (resource.Properties ?? {}) as Record<string, unknown>;
       const problems = validatePattern(p.EventPattern);
-      if (problems.length > 0) throw new Error(`Rule ${logicalId} has an invalid pattern: ${problems.join("; ")}`);
+      if (problems.length > 0)
+        throw new Error(`Rule ${logicalId} has an invalid pattern: ${problems.join("; ")}`);
       const targets = ((p.Targets ?? []) as Array<Record<string, unknown>>).map((t) => ({
         id: String(t.Id),
         target: targetOf(t.Arn, template),
@@ -179,7 +198,13 @@ export class EventBus implements EmulatedService {
               : event;
         const delivery = this.#invoke(target.target, input).then(
           (result) => {
-            this.deliveries.push({ eventId: String(event.id), rule: rule.name, targetId: target.id, ok: true, result });
+            this.deliveries.push({
+              eventId: String(event.id),
+              rule: rule.name,
+              targetId: target.id,
+              ok: true,
+              result,
+            });
           },
           (error: unknown) => {
             this.deliveries.push({
@@ -216,7 +241,10 @@ export class EventBus implements EmulatedService {
       case "TestEventPattern": {
         const reasons = validatePattern(input.EventPattern);
         if (reasons.length > 0) {
-          throw new AwsError("InvalidEventPatternException", `Event pattern is not valid. Reason: ${reasons.join("; ")}`);
+          throw new AwsError(
+            "InvalidEventPatternException",
+            `Event pattern is not valid. Reason: ${reasons.join("; ")}`,
+          );
         }
         return ok({ Result: matchesPattern(input.EventPattern, input.Event) });
       }
@@ -233,22 +261,34 @@ export class EventBus implements EmulatedService {
             })),
         });
       default:
-        throw new AwsError("UnknownOperationException", `The sandbox does not emulate EventBridge ${operation}`);
+        throw new AwsError(
+          "UnknownOperationException",
+          `The sandbox does not emulate EventBridge ${operation}`,
+        );
     }
   }
 
   #putEvents(input: Record<string, unknown>, request: ServiceRequest) {
     const entries = (input.Entries ?? []) as Array<Record<string, unknown>>;
     if (entries.length < 1 || entries.length > 10) {
-      throw new AwsError("ValidationException", "1 validation error detected: Value at 'entries' failed to satisfy constraint: Member must have length between 1 and 10");
+      throw new AwsError(
+        "ValidationException",
+        "1 validation error detected: Value at 'entries' failed to satisfy constraint: Member must have length between 1 and 10",
+      );
     }
     let failed = 0;
     const results = entries.map((entry) => {
-      const bus = String(entry.EventBusName ?? DEFAULT_BUS).split("/").pop() ?? DEFAULT_BUS;
+      const bus =
+        String(entry.EventBusName ?? DEFAULT_BUS)
+          .split("/")
+          .pop() ?? DEFAULT_BUS;
       const problem = !entry.Source
         ? ["InvalidArgument", "Parameter Source is not valid. Reason: Source is a required argument."]
         : !entry.DetailType
-          ? ["InvalidArgument", "Parameter DetailType is not valid. Reason: DetailType is a required argument."]
+          ? [
+              "InvalidArgument",
+              "Parameter DetailType is not valid. Reason: DetailType is a required argument.",
+            ]
           : !entry.Detail
             ? ["InvalidArgument", "Parameter Detail is not valid. Reason: Detail is a required argument."]
             : !this.#buses.has(bus)
@@ -274,7 +314,9 @@ export class EventBus implements EmulatedService {
         "detail-type": entry.DetailType,
         source: entry.Source,
         account: request.caller.accountId,
-        time: new Date(typeof entry.Time === "number" ? entry.Time * 1000 : Date.now()).toISOString().replace(/\.\d{3}Z$/, "Z"),
+        time: new Date(typeof entry.Time === "number" ? entry.Time * 1000 : Date.now())
+          .toISOString()
+          .replace(/\.\d{3}Z$/, "Z"),
         region: request.region,
         resources: (entry.Resources as string[] | undefined) ?? [],
         detail,

@@ -43,13 +43,19 @@ export function resolveDefinition(raw: Json, region: string, accountId: string):
   const visitState = (state: Json, name: string): Json => {
     if (state === null || typeof state !== "object" || Array.isArray(state)) return state;
     const out: Record<string, Json> = {};
-    for (const [key, value] of Object.entries(state)) out[key] = key === "Resource" ? visit(value, name) : visit(value);
+    for (const [key, value] of Object.entries(state))
+      out[key] = key === "Resource" ? visit(value, name) : visit(value);
     return out;
   };
   return { definition: visit(raw) as Record<string, unknown>, taskFunctions };
 }
 
-export function loadDefinition(root: string, name: string, region: string, accountId: string): LoadedDefinition {
+export function loadDefinition(
+  root: string,
+  name: string,
+  region: string,
+  accountId: string,
+): LoadedDefinition {
   const raw = JSON.parse(readFileSync(join(root, "statemachines", `${name}.asl.json`), "utf8")) as Json;
   return resolveDefinition(raw, region, accountId);
 }
@@ -74,7 +80,9 @@ export function definitionsFromTemplate(
     .filter(([, r]) => r.Type === "AWS::StepFunctions::StateMachine")
     .map(([logicalId, resource]) => {
       const properties = resource.Properties ?? {};
-      const definition = properties.DefinitionString as { "Fn::Sub": [string, Record<string, Json>] } | string;
+      const definition = properties.DefinitionString as
+        | { "Fn::Sub": [string, Record<string, Json>] }
+        | string;
       const [text, variables] = typeof definition === "string" ? [definition, {}] : definition["Fn::Sub"];
       const substituted = text.replace(/\$\{([^}]+)\}/g, (whole, name: string) => {
         const value = variables[name] as { "Fn::GetAtt"?: [string, string] } | undefined;
@@ -84,7 +92,10 @@ export function definitionsFromTemplate(
       const parsed = JSON.parse(substituted) as Json;
       const taskFunctions: Record<string, string> = {};
       const collect = (node: Json): void => {
-        if (Array.isArray(node)) return node.forEach(collect);
+        if (Array.isArray(node)) {
+          node.forEach(collect);
+          return;
+        }
         if (node === null || typeof node !== "object") return;
         const states = node.States;
         if (states && typeof states === "object" && !Array.isArray(states)) {

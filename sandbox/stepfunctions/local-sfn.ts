@@ -9,6 +9,7 @@ interface EventLog {
   Error?: unknown;
   Cause?: unknown;
 }
+
 import type { LoadedDefinition } from "./definitions.ts";
 
 /**
@@ -96,10 +97,13 @@ export class LocalStepFunctions {
   registerStateMachine(name: string, loaded: LoadedDefinition): string {
     const arn = `arn:aws:states:${this.#options.region}:${this.#options.accountId}:stateMachine:${name}`;
     for (const [state, fn] of Object.entries(loaded.taskFunctions)) {
-      if (!this.#options.functions[fn]) throw new Error(`State ${state} of ${name} needs function '${fn}', which is not bound`);
+      if (!this.#options.functions[fn])
+        throw new Error(`State ${state} of ${name} needs function '${fn}', which is not bound`);
     }
     // biome-ignore lint/suspicious/noExplicitAny: the interpreter's definition type is not exported; the ASL was validated at package time.
-    const machine = new StateMachine(loaded.definition as any, { validationOptions: { checkArn: true, checkPaths: true } });
+    const machine = new StateMachine(loaded.definition as any, {
+      validationOptions: { checkArn: true, checkPaths: true },
+    });
     this.#machines.set(arn, { arn, name, machine, loaded });
     return arn;
   }
@@ -115,16 +119,23 @@ export class LocalStepFunctions {
   } {
     const registered = this.#machines.get(params.stateMachineArn);
     if (!registered) {
-      throw new StepFunctionsError("StateMachineDoesNotExist", `State Machine Does Not Exist: '${params.stateMachineArn}'`);
+      throw new StepFunctionsError(
+        "StateMachineDoesNotExist",
+        `State Machine Does Not Exist: '${params.stateMachineArn}'`,
+      );
     }
     const name = params.name ?? randomUUID();
-    if (!/^[A-Za-z0-9_-]{1,80}$/.test(name)) throw new StepFunctionsError("InvalidName", `Invalid Name: '${name}'`);
+    if (!/^[A-Za-z0-9_-]{1,80}$/.test(name))
+      throw new StepFunctionsError("InvalidName", `Invalid Name: '${name}'`);
     const input = params.input ?? "{}";
     let parsed: unknown;
     try {
       parsed = JSON.parse(input);
     } catch {
-      throw new StepFunctionsError("InvalidExecutionInput", "Invalid State Machine Execution Input: 'not valid JSON'");
+      throw new StepFunctionsError(
+        "InvalidExecutionInput",
+        "Invalid State Machine Execution Input: 'not valid JSON'",
+      );
     }
     const executionArn = `arn:aws:states:${this.#options.region}:${this.#options.accountId}:execution:${registered.name}:${name}`;
     const existing = this.#executions.get(executionArn);
@@ -151,12 +162,20 @@ export class LocalStepFunctions {
 
   async #run(registered: Registered, execution: Execution, input: unknown): Promise<void> {
     const handlers = Object.fromEntries(
-      Object.entries(registered.loaded.taskFunctions).map(([state, fn]) => [state, this.#invoker(fn, execution)]),
+      Object.entries(registered.loaded.taskFunctions).map(([state, fn]) => [
+        state,
+        this.#invoker(fn, execution),
+      ]),
     );
     const retryOverrides =
       this.#options.retryIntervalMs === undefined
         ? undefined
-        : Object.fromEntries(Object.keys(registered.loaded.taskFunctions).map((s) => [s, this.#options.retryIntervalMs as number]));
+        : Object.fromEntries(
+            Object.keys(registered.loaded.taskFunctions).map((s) => [
+              s,
+              this.#options.retryIntervalMs as number,
+            ]),
+          );
     const run = registered.machine.run(input as never, {
       overrides: {
         taskResourceLocalHandlers: handlers as never,
@@ -217,14 +236,16 @@ export class LocalStepFunctions {
 
   describeExecution(executionArn: string): ExecutionDescription {
     const execution = this.#executions.get(executionArn);
-    if (!execution) throw new StepFunctionsError("ExecutionDoesNotExist", `Execution Does Not Exist: '${executionArn}'`);
+    if (!execution)
+      throw new StepFunctionsError("ExecutionDoesNotExist", `Execution Does Not Exist: '${executionArn}'`);
     const { history: _history, done: _done, ...description } = execution;
     return { ...description };
   }
 
   history(executionArn: string): HistoryEvent[] {
     const execution = this.#executions.get(executionArn);
-    if (!execution) throw new StepFunctionsError("ExecutionDoesNotExist", `Execution Does Not Exist: '${executionArn}'`);
+    if (!execution)
+      throw new StepFunctionsError("ExecutionDoesNotExist", `Execution Does Not Exist: '${executionArn}'`);
     return [...execution.history];
   }
 
@@ -236,7 +257,8 @@ export class LocalStepFunctions {
 
   async waitForExecution(executionArn: string): Promise<ExecutionDescription> {
     const execution = this.#executions.get(executionArn);
-    if (!execution) throw new StepFunctionsError("ExecutionDoesNotExist", `Execution Does Not Exist: '${executionArn}'`);
+    if (!execution)
+      throw new StepFunctionsError("ExecutionDoesNotExist", `Execution Does Not Exist: '${executionArn}'`);
     await execution.done;
     return this.describeExecution(executionArn);
   }

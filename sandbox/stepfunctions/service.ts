@@ -1,4 +1,9 @@
-import { AwsError, type EmulatedService, type ServiceRequest, type ServiceResponse } from "../emulator/types.ts";
+import {
+  AwsError,
+  type EmulatedService,
+  type ServiceRequest,
+  type ServiceResponse,
+} from "../emulator/types.ts";
 import { type ExecutionDescription, type LocalStepFunctions, StepFunctionsError } from "./local-sfn.ts";
 
 /**
@@ -57,7 +62,13 @@ export class StepFunctionsService implements EmulatedService {
             executions: this.#sfn
               .listExecutions(String(input.stateMachineArn ?? ""))
               .filter((e) => !input.statusFilter || e.status === input.statusFilter)
-              .map((e) => ({ ...describe(e), input: undefined, output: undefined, error: undefined, cause: undefined })),
+              .map((e) => ({
+                ...describe(e),
+                input: undefined,
+                output: undefined,
+                error: undefined,
+                cause: undefined,
+              })),
           });
         case "ListStateMachines":
           return ok({
@@ -77,7 +88,10 @@ export class StepFunctionsService implements EmulatedService {
             })),
           });
         default:
-          throw new AwsError("UnknownOperationException", `The sandbox does not emulate StepFunctions ${operation}`);
+          throw new AwsError(
+            "UnknownOperationException",
+            `The sandbox does not emulate StepFunctions ${operation}`,
+          );
       }
     } catch (error) {
       if (error instanceof StepFunctionsError) throw new AwsError(error.code, error.message, 400);
@@ -89,7 +103,10 @@ export class StepFunctionsService implements EmulatedService {
     return {
       status: error.status,
       headers: { "content-type": "application/x-amz-json-1.0", "x-amzn-errortype": error.code },
-      body: JSON.stringify({ __type: `com.amazonaws.swf.service.v2.model#${error.code}`, message: error.message }),
+      body: JSON.stringify({
+        __type: `com.amazonaws.swf.service.v2.model#${error.code}`,
+        message: error.message,
+      }),
     };
   }
 }

@@ -41,12 +41,17 @@ const ROLE_NOT_VISIBLE = /role provided in the request does not exist/i;
 
 function mapError(error: unknown, doing: string, cluster: string): Error {
   if (isSdkError(error, "InvalidParameterException") && ROLE_NOT_VISIBLE.test(error.message)) {
-    return new RolePropagationError(`${doing}: the new role is not yet visible to EKS (${error.message})`, { cause: error });
-  }
-  if (isSdkError(error, "ResourceNotFoundException") && /cluster/i.test(error.message)) {
-    return new PermanentError(`${doing}: cluster ${cluster} was not found in this account and region (${error.message})`, {
+    return new RolePropagationError(`${doing}: the new role is not yet visible to EKS (${error.message})`, {
       cause: error,
     });
+  }
+  if (isSdkError(error, "ResourceNotFoundException") && /cluster/i.test(error.message)) {
+    return new PermanentError(
+      `${doing}: cluster ${cluster} was not found in this account and region (${error.message})`,
+      {
+        cause: error,
+      },
+    );
   }
   if (isSdkError(error, "ResourceLimitExceededException")) {
     return new PermanentError(
@@ -57,7 +62,11 @@ function mapError(error: unknown, doing: string, cluster: string): Error {
   return translate(error, doing);
 }
 
-async function describe(eks: EKSClient, cluster: string, associationId: string): Promise<AssociationState | undefined> {
+async function describe(
+  eks: EKSClient,
+  cluster: string,
+  associationId: string,
+): Promise<AssociationState | undefined> {
   try {
     const { association: a } = await eks.send(
       new DescribePodIdentityAssociationCommand({ clusterName: cluster, associationId }),
@@ -93,7 +102,9 @@ export async function findAssociation(
     const { associations } = await eks.send(
       new ListPodIdentityAssociationsCommand({ clusterName: cluster, namespace, serviceAccount }),
     );
-    const match = (associations ?? []).find((a) => a.namespace === namespace && a.serviceAccount === serviceAccount);
+    const match = (associations ?? []).find(
+      (a) => a.namespace === namespace && a.serviceAccount === serviceAccount,
+    );
     return match?.associationId ? describe(eks, cluster, match.associationId) : undefined;
   } catch (error) {
     // No cluster, no association: removal is done, and creation reports the missing cluster itself.
@@ -132,7 +143,11 @@ export async function createAssociation(
     };
   } catch (error) {
     if (isSdkError(error, "ResourceInUseException")) return { created: false };
-    throw mapError(error, `Creating the association of ${spec.cluster}/${spec.namespace}/${spec.serviceAccount}`, spec.cluster);
+    throw mapError(
+      error,
+      `Creating the association of ${spec.cluster}/${spec.namespace}/${spec.serviceAccount}`,
+      spec.cluster,
+    );
   }
 }
 
@@ -161,7 +176,12 @@ export async function updateAssociation(
   }
 }
 
-export async function tagAssociation(eks: EKSClient, arn: string, cluster: string, tags: Record<string, string>) {
+export async function tagAssociation(
+  eks: EKSClient,
+  arn: string,
+  cluster: string,
+  tags: Record<string, string>,
+) {
   try {
     await eks.send(new TagResourceCommand({ resourceArn: arn, tags }));
   } catch (error) {
@@ -170,7 +190,11 @@ export async function tagAssociation(eks: EKSClient, arn: string, cluster: strin
 }
 
 /** Deletes the association; one that is already gone is success. */
-export async function deleteAssociation(eks: EKSClient, cluster: string, associationId: string): Promise<void> {
+export async function deleteAssociation(
+  eks: EKSClient,
+  cluster: string,
+  associationId: string,
+): Promise<void> {
   try {
     await eks.send(new DeletePodIdentityAssociationCommand({ clusterName: cluster, associationId }));
   } catch (error) {

@@ -21,7 +21,14 @@ const RETRYABLE_NAMES = new Set([
   "TimeoutError",
   "RequestTimeout",
 ]);
-const NETWORK_CODES = new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "EAI_AGAIN"]);
+const NETWORK_CODES = new Set([
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "EAI_AGAIN",
+]);
 
 export interface SdkError {
   name: string;
@@ -48,6 +55,7 @@ export function isRetryable(error: unknown): boolean {
 export function translate(error: unknown, doing: string): ProvisionerError {
   if (error instanceof ProvisionerError) return error;
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  if (isRetryable(error)) return new RetryableError(`${doing} failed, will retry: ${message}`, { cause: error });
+  if (isRetryable(error))
+    return new RetryableError(`${doing} failed, will retry: ${message}`, { cause: error });
   return new PermanentError(`${doing} failed: ${message}`, { cause: error });
 }

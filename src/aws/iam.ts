@@ -40,7 +40,8 @@ export interface NewRole {
   tags: Record<string, string>;
 }
 
-const toTagList = (tags: Record<string, string>) => Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+const toTagList = (tags: Record<string, string>) =>
+  Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
 
 async function call<T>(doing: string, action: () => Promise<T>): Promise<T> {
   try {
@@ -71,7 +72,10 @@ export async function getRole(iam: IAMClient, name: string): Promise<RoleState |
 }
 
 /** Creates the role; `false` when a role of that name already exists (the caller reads and converges). */
-export async function createRole(iam: IAMClient, role: NewRole): Promise<{ created: true; arn: string } | { created: false }> {
+export async function createRole(
+  iam: IAMClient,
+  role: NewRole,
+): Promise<{ created: true; arn: string } | { created: false }> {
   try {
     const { Role: created } = await iam.send(
       new CreateRoleCommand({
@@ -112,9 +116,15 @@ export const untagRole = (iam: IAMClient, name: string, keys: string[]) =>
   call(`Untagging role ${name}`, () => iam.send(new UntagRoleCommand({ RoleName: name, TagKeys: keys })));
 
 /** The inline policy, or undefined when the role has none of that name. */
-export async function getRolePolicy(iam: IAMClient, role: string, policy: string): Promise<PolicyDocument | undefined> {
+export async function getRolePolicy(
+  iam: IAMClient,
+  role: string,
+  policy: string,
+): Promise<PolicyDocument | undefined> {
   try {
-    const { PolicyDocument: document } = await iam.send(new GetRolePolicyCommand({ RoleName: role, PolicyName: policy }));
+    const { PolicyDocument: document } = await iam.send(
+      new GetRolePolicyCommand({ RoleName: role, PolicyName: policy }),
+    );
     return document ? parsePolicyDocument(document) : undefined;
   } catch (error) {
     if (isSdkError(error, "NoSuchEntityException")) return undefined;
@@ -124,7 +134,13 @@ export async function getRolePolicy(iam: IAMClient, role: string, policy: string
 
 export const putRolePolicy = (iam: IAMClient, role: string, policy: string, document: PolicyDocument) =>
   call(`Writing inline policy ${policy} of role ${role}`, () =>
-    iam.send(new PutRolePolicyCommand({ RoleName: role, PolicyName: policy, PolicyDocument: JSON.stringify(document) })),
+    iam.send(
+      new PutRolePolicyCommand({
+        RoleName: role,
+        PolicyName: policy,
+        PolicyDocument: JSON.stringify(document),
+      }),
+    ),
   );
 
 /** Deletes an inline policy; a policy (or role) that is already gone is success. */
@@ -180,7 +196,9 @@ export async function deleteRole(iam: IAMClient, name: string): Promise<void> {
     if (isSdkError(error, "NoSuchEntityException")) return;
     // DeleteConflict: a policy was attached between our clean-up and the delete; the next try cleans it too.
     if (isSdkError(error, "DeleteConflictException")) {
-      throw new RetryableError(`Deleting role ${name} failed, will retry: ${error.message}`, { cause: error });
+      throw new RetryableError(`Deleting role ${name} failed, will retry: ${error.message}`, {
+        cause: error,
+      });
     }
     throw translate(error, `Deleting role ${name}`);
   }

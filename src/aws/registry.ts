@@ -10,9 +10,15 @@ import { isSdkError, translate } from "./errors.ts";
  */
 export const BY_CLUSTER_INDEX = "byCluster";
 
-export async function readGrant(db: DynamoDBDocumentClient, table: string, grantId: string): Promise<GrantRecord | undefined> {
+export async function readGrant(
+  db: DynamoDBDocumentClient,
+  table: string,
+  grantId: string,
+): Promise<GrantRecord | undefined> {
   try {
-    const { Item } = await db.send(new GetCommand({ TableName: table, Key: { grantId }, ConsistentRead: true }));
+    const { Item } = await db.send(
+      new GetCommand({ TableName: table, Key: { grantId }, ConsistentRead: true }),
+    );
     return Item as GrantRecord | undefined;
   } catch (error) {
     throw translate(error, `Reading registry record ${grantId}`);
@@ -38,16 +44,22 @@ export async function transitionGrant(
           TableName: table,
           Item: decision.next,
           ...(current
-            ? { ConditionExpression: "version = :version", ExpressionAttributeValues: { ":version": current.version } }
+            ? {
+                ConditionExpression: "version = :version",
+                ExpressionAttributeValues: { ":version": current.version },
+              }
             : { ConditionExpression: "attribute_not_exists(grantId)" }),
         }),
       );
       return decision.next;
     } catch (error) {
-      if (!isSdkError(error, "ConditionalCheckFailedException")) throw translate(error, `Writing registry record ${grantId}`);
+      if (!isSdkError(error, "ConditionalCheckFailedException"))
+        throw translate(error, `Writing registry record ${grantId}`);
     }
   }
-  throw new RetryableError(`Registry record ${grantId} kept changing under ${ATTEMPTS} attempts to update it`);
+  throw new RetryableError(
+    `Registry record ${grantId} kept changing under ${ATTEMPTS} attempts to update it`,
+  );
 }
 
 export async function listGrants(
@@ -66,7 +78,10 @@ export async function listGrants(
           IndexName: BY_CLUSTER_INDEX,
           KeyConditionExpression: namespace ? "#c = :c AND begins_with(grantId, :p)" : "#c = :c",
           ExpressionAttributeNames: { "#c": "cluster" },
-          ExpressionAttributeValues: { ":c": cluster, ...(namespace ? { ":p": `${cluster}/${namespace}/` } : {}) },
+          ExpressionAttributeValues: {
+            ":c": cluster,
+            ...(namespace ? { ":p": `${cluster}/${namespace}/` } : {}),
+          },
           ExclusiveStartKey: start,
         }),
       )

@@ -90,7 +90,10 @@ export function desiredState(request: GrantRequest, options: DesiredStateOptions
   };
   if (Object.keys(tags).length > IAM_LIMITS.tagsPerRole) {
     throw new ValidationError([
-      { field: "tags", reason: `with the provisioner's own tags make ${Object.keys(tags).length}; IAM allows ${IAM_LIMITS.tagsPerRole}` },
+      {
+        field: "tags",
+        reason: `with the provisioner's own tags make ${Object.keys(tags).length}; IAM allows ${IAM_LIMITS.tagsPerRole}`,
+      },
     ]);
   }
   const trustPolicy = renderTrustPolicy(options, {
@@ -104,7 +107,8 @@ export function desiredState(request: GrantRequest, options: DesiredStateOptions
     role: {
       trustPolicy,
       boundaryArn: options.boundaryPolicyArn,
-      description: `EKS Pod Identity role for ${identity.grantId} (managed by pod-identity-provisioner)`.slice(0, 1000),
+      description:
+        `EKS Pod Identity role for ${identity.grantId} (managed by pod-identity-provisioner)`.slice(0, 1000),
       tags,
     },
     policy: { name: MANAGED.inlinePolicyName, document: renderPolicy(request.permissions, options) },

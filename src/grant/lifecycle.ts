@@ -140,12 +140,31 @@ export function failProvision(
   const { previous, lockExpiresAt: _lock, ...rest } = owned;
   const lastError = { cause, at, executionId, operation: "provision" as const };
   const next: GrantRecord = previous
-    ? { ...rest, status: "ACTIVE", desired: previous, pinned: previous.pinned, policyHash: previous.hash, lastError }
-    : { ...rest, status: "FAILED", roleArn: undefined, associationId: undefined, policyHash: undefined, lastError };
+    ? {
+        ...rest,
+        status: "ACTIVE",
+        desired: previous,
+        pinned: previous.pinned,
+        policyHash: previous.hash,
+        lastError,
+      }
+    : {
+        ...rest,
+        status: "FAILED",
+        roleArn: undefined,
+        associationId: undefined,
+        policyHash: undefined,
+        lastError,
+      };
   return { next: { ...next, updatedAt: at, version: owned.version + 1 } };
 }
 
-export function beginDeprovision(record: GrantRecord | undefined, grantId: string, executionId: string, now: Date): Decision {
+export function beginDeprovision(
+  record: GrantRecord | undefined,
+  grantId: string,
+  executionId: string,
+  now: Date,
+): Decision {
   if (!record) throw new NotFoundError(`Grant ${grantId} does not exist`);
   if (record.status === "DELETING" && record.executionId === executionId) return { unchanged: record };
   assertNotLockedByOther(record, executionId, now);
@@ -162,7 +181,12 @@ export function beginDeprovision(record: GrantRecord | undefined, grantId: strin
   };
 }
 
-export function completeDeprovision(record: GrantRecord | undefined, grantId: string, executionId: string, now: Date): Decision {
+export function completeDeprovision(
+  record: GrantRecord | undefined,
+  grantId: string,
+  executionId: string,
+  now: Date,
+): Decision {
   const owned = assertOwner(record, grantId, executionId);
   if (owned.status === "DELETED") return { unchanged: owned };
   const { lockExpiresAt: _lock, ...rest } = owned;

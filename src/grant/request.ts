@@ -22,7 +22,10 @@ function fieldName(pointer: string, child?: string): string {
     .slice(1)
     .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
   if (child !== undefined) parts.push(child);
-  return parts.reduce((acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part), "");
+  return parts.reduce(
+    (acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part),
+    "",
+  );
 }
 
 function describe(error: ErrorObject): FieldProblem {
@@ -48,7 +51,9 @@ function describe(error: ErrorObject): FieldProblem {
 function templateNames(): string[] {
   return grantRequestSchema.definitions.permission.oneOf.map((branch) => {
     const name = branch.$ref.split("/").pop() as keyof typeof grantRequestSchema.definitions;
-    const definition = grantRequestSchema.definitions[name] as { properties: { template: { const: string } } };
+    const definition = grantRequestSchema.definitions[name] as {
+      properties: { template: { const: string } };
+    };
     return definition.properties.template.const;
   });
 }
@@ -60,7 +65,8 @@ function semanticProblems(request: GrantRequest): FieldProblem[] {
     if (request.disableSessionTags !== true) {
       problems.push({
         field: "sessionPolicy",
-        reason: "requires disableSessionTags: true (EKS accepts a session policy only when session tags are disabled)",
+        reason:
+          "requires disableSessionTags: true (EKS accepts a session policy only when session tags are disabled)",
       });
     }
     const length = JSON.stringify(request.sessionPolicy).length;

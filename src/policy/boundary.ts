@@ -44,13 +44,16 @@ export function boundaryStatements(): BoundaryStatement[] {
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([service, actions]) => {
       const resources = SERVICE_RESOURCES[service];
-      if (!resources) throw new Error(`The catalog uses service '${service}', which the boundary does not scope`);
+      if (!resources)
+        throw new Error(`The catalog uses service '${service}', which the boundary does not scope`);
       return {
         Sid: `Catalog${service.charAt(0).toUpperCase()}${service.slice(1)}`,
         Effect: "Allow" as const,
         Action: [...actions].sort(),
         Resource: resources,
-        ...(service === "s3" ? { Condition: { StringEquals: { "s3:ResourceAccount": "${AWS::AccountId}" } } } : {}),
+        ...(service === "s3"
+          ? { Condition: { StringEquals: { "s3:ResourceAccount": "${AWS::AccountId}" } } }
+          : {}),
       };
     });
 }

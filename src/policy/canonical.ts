@@ -36,7 +36,14 @@ function canonicalStatement(statement: Statement): Record<string, Json> {
         .sort()
         .map((operator) => {
           const block = condition[operator] ?? {};
-          return [operator, Object.fromEntries(Object.keys(block).sort().map((k) => [k, asSortedArray(block[k])]))];
+          return [
+            operator,
+            Object.fromEntries(
+              Object.keys(block)
+                .sort()
+                .map((k) => [k, asSortedArray(block[k])]),
+            ),
+          ];
         }),
     );
   }
@@ -52,7 +59,9 @@ export function parsePolicyDocument(document: unknown): PolicyDocument {
 
 export function canonicalPolicy(document: unknown): { Version: string; Statement: Record<string, Json>[] } {
   const parsed = parsePolicyDocument(document);
-  const statements = (Array.isArray(parsed.Statement) ? parsed.Statement : [parsed.Statement]).map(canonicalStatement);
+  const statements = (Array.isArray(parsed.Statement) ? parsed.Statement : [parsed.Statement]).map(
+    canonicalStatement,
+  );
   const unique = [...new Map(statements.map((s) => [stableStringify(s), s])).entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, s]) => s);

@@ -43,7 +43,12 @@ const S3_LIST: StatementTemplate = {
   ],
 };
 const S3_READ_ACTIONS = ["s3:GetObject", "s3:GetObjectVersion", "s3:GetObjectTagging"];
-const S3_WRITE_ACTIONS = ["s3:PutObject", "s3:PutObjectTagging", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"];
+const S3_WRITE_ACTIONS = [
+  "s3:PutObject",
+  "s3:PutObjectTagging",
+  "s3:AbortMultipartUpload",
+  "s3:ListMultipartUploadParts",
+];
 
 const TABLE = "arn:${partition}:dynamodb:${region}:${account}:table/${table}";
 const TABLE_INDEXES = "arn:${partition}:dynamodb:${region}:${account}:table/${table}/index/*";
@@ -63,12 +68,27 @@ export const CATALOG: Record<TemplateName, TemplateDefinition> = {
   "s3-read": {
     description: "Read objects (under an optional prefix) of one bucket and list them",
     parameters: S3_PARAMETERS,
-    statements: [S3_LIST, { sid: "ReadObjects", actions: S3_READ_ACTIONS, resources: [OBJECTS], conditions: [{ condition: S3_ACCOUNT }] }],
+    statements: [
+      S3_LIST,
+      {
+        sid: "ReadObjects",
+        actions: S3_READ_ACTIONS,
+        resources: [OBJECTS],
+        conditions: [{ condition: S3_ACCOUNT }],
+      },
+    ],
   },
   "s3-write": {
     description: "Write objects (under an optional prefix) of one bucket; no read, no delete",
     parameters: S3_PARAMETERS,
-    statements: [{ sid: "WriteObjects", actions: S3_WRITE_ACTIONS, resources: [OBJECTS], conditions: [{ condition: S3_ACCOUNT }] }],
+    statements: [
+      {
+        sid: "WriteObjects",
+        actions: S3_WRITE_ACTIONS,
+        resources: [OBJECTS],
+        conditions: [{ condition: S3_ACCOUNT }],
+      },
+    ],
   },
   "s3-readwrite": {
     description: "Read, write and delete objects (under an optional prefix) of one bucket and list them",
@@ -95,7 +115,12 @@ export const CATALOG: Record<TemplateName, TemplateDefinition> = {
       { sid: "ReadTable", actions: DYNAMODB_READ_ACTIONS, resources: [TABLE, TABLE_INDEXES] },
       {
         sid: "WriteTable",
-        actions: ["dynamodb:BatchWriteItem", "dynamodb:DeleteItem", "dynamodb:PutItem", "dynamodb:UpdateItem"],
+        actions: [
+          "dynamodb:BatchWriteItem",
+          "dynamodb:DeleteItem",
+          "dynamodb:PutItem",
+          "dynamodb:UpdateItem",
+        ],
         resources: [TABLE],
       },
     ],
@@ -121,19 +146,29 @@ export const CATALOG: Record<TemplateName, TemplateDefinition> = {
     description: "Send messages to one queue",
     parameters: QUEUE_PARAMETERS,
     statements: [
-      { sid: "SendQueue", actions: ["sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:SendMessage"], resources: [QUEUE] },
+      {
+        sid: "SendQueue",
+        actions: ["sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:SendMessage"],
+        resources: [QUEUE],
+      },
     ],
   },
   "sns-publish": {
     description: "Publish to one topic",
     parameters: { topic: { description: "Topic name", required: true } },
     statements: [
-      { sid: "PublishTopic", actions: ["sns:Publish"], resources: ["arn:${partition}:sns:${region}:${account}:${topic}"] },
+      {
+        sid: "PublishTopic",
+        actions: ["sns:Publish"],
+        resources: ["arn:${partition}:sns:${region}:${account}:${topic}"],
+      },
     ],
   },
   "secretsmanager-read": {
     description: "Read the value of one secret",
-    parameters: { secret: { description: "Secret name (without the 6-character ARN suffix)", required: true } },
+    parameters: {
+      secret: { description: "Secret name (without the 6-character ARN suffix)", required: true },
+    },
     statements: [
       {
         sid: "ReadSecret",
@@ -162,14 +197,19 @@ export const CATALOG: Record<TemplateName, TemplateDefinition> = {
     description: "Decrypt with one key, only through the named service (kms:ViaService)",
     parameters: {
       keyId: { description: "Key id (UUID or mrk- multi-Region key id)", required: true },
-      viaService: { description: "The service that decrypts for the caller: s3, secretsmanager, ssm, sqs, sns, dynamodb", required: true },
+      viaService: {
+        description: "The service that decrypts for the caller: s3, secretsmanager, ssm, sqs, sns, dynamodb",
+        required: true,
+      },
     },
     statements: [
       {
         sid: "DecryptVia",
         actions: ["kms:Decrypt"],
         resources: ["arn:${partition}:kms:${region}:${account}:key/${keyId}"],
-        conditions: [{ condition: { StringEquals: { "kms:ViaService": "${viaService}.${region}.amazonaws.com" } } }],
+        conditions: [
+          { condition: { StringEquals: { "kms:ViaService": "${viaService}.${region}.amazonaws.com" } } },
+        ],
       },
     ],
   },

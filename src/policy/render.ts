@@ -1,8 +1,8 @@
 import { IAM_LIMITS } from "../constants.ts";
 import { ValidationError } from "../errors.ts";
 import type { Permission } from "../grant/request.ts";
-import { CATALOG, type StatementTemplate } from "./catalog.ts";
 import { policySize, stableStringify } from "./canonical.ts";
+import { CATALOG, type StatementTemplate } from "./catalog.ts";
 import type { ConditionBlock, PolicyDocument, Statement } from "./types.ts";
 
 /** Where rendered ARNs point: the grant's partition, account and region. */
@@ -35,9 +35,15 @@ function substituteCondition(condition: ConditionBlock, values: Record<string, s
 }
 
 const applies = (item: { when?: string; unless?: string }, given: Record<string, string>): boolean =>
-  (item.when === undefined || given[item.when] !== undefined) && (item.unless === undefined || given[item.unless] === undefined);
+  (item.when === undefined || given[item.when] !== undefined) &&
+  (item.unless === undefined || given[item.unless] === undefined);
 
-function renderStatement(template: StatementTemplate, index: number, values: Record<string, string>, given: Record<string, string>): Statement {
+function renderStatement(
+  template: StatementTemplate,
+  index: number,
+  values: Record<string, string>,
+  given: Record<string, string>,
+): Statement {
   const conditions = (template.conditions ?? []).filter((c) => applies(c, given));
   const statement: Statement = {
     Sid: `${template.sid}${index}`,
@@ -67,7 +73,9 @@ function mergeStatements(statements: Statement[]): Statement[] {
     const key = stableStringify({ a: statement.Action, c: statement.Condition ?? null, e: statement.Effect });
     const existing = merged.get(key);
     if (existing) {
-      existing.Resource = [...new Set([...(existing.Resource as string[]), ...(statement.Resource as string[])])];
+      existing.Resource = [
+        ...new Set([...(existing.Resource as string[]), ...(statement.Resource as string[])]),
+      ];
     } else {
       merged.set(key, { ...statement, Resource: [...(statement.Resource as string[])] });
     }
@@ -80,7 +88,13 @@ export function renderPolicy(permissions: readonly Permission[], scope: Scope): 
   const statements = permissions.flatMap((permission, index) => {
     const { template, ...parameters } = permission;
     const given = Object.fromEntries(Object.entries(parameters).map(([k, v]) => [k, String(v)]));
-    const values = { prefix: "", ...given, partition: scope.partition, account: scope.account, region: scope.region };
+    const values = {
+      prefix: "",
+      ...given,
+      partition: scope.partition,
+      account: scope.account,
+      region: scope.region,
+    };
     return CATALOG[template].statements
       .filter((s) => applies(s, given))
       .map((s) => renderStatement(s, index, values, given));

@@ -19,7 +19,10 @@ export interface EnsureAssociationResult {
  * already made; a different execution (or desired state) sends a different one.
  */
 export function clientRequestToken(executionId: string, desired: DesiredState): string {
-  return sha256(`${executionId}|${desired.identity.grantId}|${desired.hash}`).slice(0, EKS_LIMITS.clientRequestTokenLength);
+  return sha256(`${executionId}|${desired.identity.grantId}|${desired.hash}`).slice(
+    0,
+    EKS_LIMITS.clientRequestTokenLength,
+  );
 }
 
 function specOf(desired: DesiredState): eksApi.AssociationSpec {
@@ -70,7 +73,10 @@ export async function ensureAssociation(
     }
     // ResourceInUseException: another writer created it between our read and our create.
     current = await eksApi.findAssociation(eks, spec.cluster, spec.namespace, spec.serviceAccount);
-    if (!current) throw new RetryableError(`The association of ${desired.identity.grantId} was deleted while it was being created`);
+    if (!current)
+      throw new RetryableError(
+        `The association of ${desired.identity.grantId} was deleted while it was being created`,
+      );
   }
   if (!ownsAssociation(current, desired.identity)) {
     throw new PermanentError(
@@ -104,13 +110,21 @@ export async function removeAssociation(
   identity: GrantIdentity,
   log: DecisionLog = silentLog,
 ): Promise<{ action: StepAction }> {
-  const current = await eksApi.findAssociation(eks, identity.cluster, identity.namespace, identity.serviceAccount);
+  const current = await eksApi.findAssociation(
+    eks,
+    identity.cluster,
+    identity.namespace,
+    identity.serviceAccount,
+  );
   if (!current) {
     log.info("Association already absent");
     return { action: "absent" };
   }
   if (!ownsAssociation(current, identity)) {
-    log.warn("Association is not this grant's; left in place", { associationId: current.associationId, roleArn: current.roleArn });
+    log.warn("Association is not this grant's; left in place", {
+      associationId: current.associationId,
+      roleArn: current.roleArn,
+    });
     return { action: "skipped" };
   }
   await eksApi.deleteAssociation(eks, identity.cluster, current.associationId);

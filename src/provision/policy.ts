@@ -7,7 +7,11 @@ import { ownsRole } from "./ownership.ts";
 import { type DecisionLog, type StepAction, silentLog } from "./types.ts";
 
 /** Put the grant's inline policy unless the role already has exactly it (compared in canonical form). */
-export async function ensurePolicy(iam: IAMClient, desired: DesiredState, log: DecisionLog = silentLog): Promise<{ action: StepAction }> {
+export async function ensurePolicy(
+  iam: IAMClient,
+  desired: DesiredState,
+  log: DecisionLog = silentLog,
+): Promise<{ action: StepAction }> {
   const { roleName } = desired.identity;
   const current = await iamApi.getRolePolicy(iam, roleName, desired.policy.name);
   if (current && policiesEqual(current, desired.policy.document)) {
@@ -15,12 +19,18 @@ export async function ensurePolicy(iam: IAMClient, desired: DesiredState, log: D
     return { action: "unchanged" };
   }
   await iamApi.putRolePolicy(iam, roleName, desired.policy.name, desired.policy.document);
-  log.info(current ? "Inline policy converged" : "Inline policy created", { policyName: desired.policy.name });
+  log.info(current ? "Inline policy converged" : "Inline policy created", {
+    policyName: desired.policy.name,
+  });
   return { action: current ? "updated" : "created" };
 }
 
 /** Delete the grant's inline policy from the grant's role; a role that is gone or not ours is left as it is. */
-export async function removePolicy(iam: IAMClient, identity: GrantIdentity, log: DecisionLog = silentLog): Promise<{ action: StepAction }> {
+export async function removePolicy(
+  iam: IAMClient,
+  identity: GrantIdentity,
+  log: DecisionLog = silentLog,
+): Promise<{ action: StepAction }> {
   const role = await iamApi.getRole(iam, identity.roleName);
   if (!role) return { action: "absent" };
   if (!ownsRole(role, identity)) {

@@ -1,6 +1,12 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { transitionGrant } from "../aws/registry.ts";
-import { type DesiredState, type DesiredStateOptions, desiredState, type GrantIdentity, grantIdentity } from "../grant/desired-state.ts";
+import {
+  type DesiredState,
+  type DesiredStateOptions,
+  desiredState,
+  type GrantIdentity,
+  grantIdentity,
+} from "../grant/desired-state.ts";
 import * as lifecycle from "../grant/lifecycle.ts";
 import { grantId as toGrantId } from "../grant/naming.ts";
 import { parseGrantRequest } from "../grant/request.ts";
@@ -23,9 +29,27 @@ export interface CaughtError {
 
 export type RecordInput =
   | { action: "begin-provision"; request: unknown; executionId: string }
-  | { action: "complete-provision"; grantId: string; executionId: string; roleArn: string; associationId: string }
-  | { action: "fail-provision"; grantId: string; executionId: string; error: CaughtError; rollbackError?: CaughtError }
-  | { action: "begin-deprovision"; cluster: string; namespace: string; serviceAccount: string; executionId: string }
+  | {
+      action: "complete-provision";
+      grantId: string;
+      executionId: string;
+      roleArn: string;
+      associationId: string;
+    }
+  | {
+      action: "fail-provision";
+      grantId: string;
+      executionId: string;
+      error: CaughtError;
+      rollbackError?: CaughtError;
+    }
+  | {
+      action: "begin-deprovision";
+      cluster: string;
+      namespace: string;
+      serviceAccount: string;
+      executionId: string;
+    }
   | { action: "complete-deprovision"; grantId: string; executionId: string }
   | { action: "fail-deprovision"; grantId: string; executionId: string; error: CaughtError };
 
@@ -63,9 +87,16 @@ export function describeFailure(error: CaughtError, rollbackError?: CaughtError)
     : cause;
 }
 
-const summary = (r: lifecycle.GrantRecord): RecordSummary => ({ grantId: r.grantId, status: r.status, version: r.version });
+const summary = (r: lifecycle.GrantRecord): RecordSummary => ({
+  grantId: r.grantId,
+  status: r.status,
+  version: r.version,
+});
 
-export async function record(deps: RecordDependencies, input: RecordInput): Promise<BeginProvisionOutput | RecordSummary | { identity: GrantIdentity }> {
+export async function record(
+  deps: RecordDependencies,
+  input: RecordInput,
+): Promise<BeginProvisionOutput | RecordSummary | { identity: GrantIdentity }> {
   const { db, table, now } = deps;
   switch (input.action) {
     case "begin-provision": {
@@ -97,7 +128,11 @@ export async function record(deps: RecordDependencies, input: RecordInput): Prom
       );
     }
     case "begin-deprovision": {
-      const key = { cluster: input.cluster, namespace: input.namespace, serviceAccount: input.serviceAccount };
+      const key = {
+        cluster: input.cluster,
+        namespace: input.namespace,
+        serviceAccount: input.serviceAccount,
+      };
       const id = toGrantId(key);
       const stored = await transitionGrant(db, table, id, (current) =>
         lifecycle.beginDeprovision(current, id, input.executionId, now()),

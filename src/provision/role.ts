@@ -16,7 +16,11 @@ export interface EnsureRoleResult {
  * Create the role, or converge the one that exists: trust policy, permissions boundary,
  * description, tags. A role of that name that is not this grant's is never touched.
  */
-export async function ensureRole(iam: IAMClient, desired: DesiredState, log: DecisionLog = silentLog): Promise<EnsureRoleResult> {
+export async function ensureRole(
+  iam: IAMClient,
+  desired: DesiredState,
+  log: DecisionLog = silentLog,
+): Promise<EnsureRoleResult> {
   const { identity, role } = desired;
   const created = await iamApi.createRole(iam, {
     name: identity.roleName,
@@ -32,7 +36,8 @@ export async function ensureRole(iam: IAMClient, desired: DesiredState, log: Dec
   }
   const current = await iamApi.getRole(iam, identity.roleName);
   // Deleted between our create and our read: the workflow's retry creates it again.
-  if (!current) throw new RetryableError(`Role ${identity.roleName} was deleted while it was being converged`);
+  if (!current)
+    throw new RetryableError(`Role ${identity.roleName} was deleted while it was being converged`);
   if (!ownsRole(current, identity)) {
     throw new PermanentError(
       `Role ${current.arn} exists and is not managed by pod-identity-provisioner for grant ${identity.grantId}. ` +
@@ -74,7 +79,11 @@ export async function ensureRole(iam: IAMClient, desired: DesiredState, log: Dec
  * IAM refuses to delete a role that has any). A role that is gone is done; one that is not this
  * grant's is left alone.
  */
-export async function removeRole(iam: IAMClient, identity: GrantIdentity, log: DecisionLog = silentLog): Promise<{ action: StepAction }> {
+export async function removeRole(
+  iam: IAMClient,
+  identity: GrantIdentity,
+  log: DecisionLog = silentLog,
+): Promise<{ action: StepAction }> {
   const current = await iamApi.getRole(iam, identity.roleName);
   if (!current) {
     log.info("Role already absent", { roleName: identity.roleName });
