@@ -114,8 +114,8 @@ describe("retries, duplicates and races", () => {
 
   it("runs the same request twice in a row to one role and one association, the second changing nothing", async () => {
     // Act
-    const first = await provision(sandbox, request("twice"));
-    const second = await provision(sandbox, request("twice"));
+    const first = await provision(sandbox, request("repeated"));
+    const second = await provision(sandbox, request("repeated"));
 
     // Assess
     expect(first.status).toBe("SUCCEEDED");
@@ -125,8 +125,8 @@ describe("retries, duplicates and races", () => {
       association: "unchanged",
     });
     const state = await inventory(sandbox);
-    expect(state.roles.filter((r) => r.name.includes("twice"))).toHaveLength(1);
-    expect(state.associations.filter((a) => a.serviceAccount === "twice")).toHaveLength(1);
+    expect(state.roles.filter((r) => r.name.includes("repeated"))).toHaveLength(1);
+    expect(state.associations.filter((a) => a.serviceAccount === "repeated")).toHaveLength(1);
   });
 
   it("lets exactly one of two different requests for the same key win when they race; the other gets a conflict", async () => {
