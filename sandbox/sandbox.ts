@@ -35,8 +35,8 @@ export interface SandboxOptions {
   faults?: FaultOptions;
   /** How long a new role stays invisible to EKS (ms). */
   propagationDelayMs?: number;
-  /** Overrides every Step Functions retry wait (ms); undefined keeps the definitions' own. */
-  retryIntervalMs?: number;
+  /** Scales Step Functions retry waits (0.001: seconds become milliseconds); undefined: real time. */
+  retryTimeScale?: number;
   clusters?: string[];
   associationsPerCluster?: number;
   /** Powertools log level of the handlers (`SILENT` in tests). */
@@ -53,6 +53,7 @@ export interface Sandbox {
   url: string;
   accountId: string;
   region: string;
+  clusters: string[];
   iam: IamService;
   eks: EksService;
   sfn: LocalStepFunctions;
@@ -60,7 +61,7 @@ export interface Sandbox {
   faults: FaultInjector;
   /** Every API call the emulation served, newest last. */
   apiCalls: ApiCall[];
-  stateMachines: Record<string, string>;
+  stateMachines: { provision: string; deprovision: string };
   boundaryPolicyArn: string;
   registryTable: string;
   eventBusName: string;
@@ -122,7 +123,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const eks = new EksService(ctx, iam, {
     ...(options.associationsPerCluster ? { associationsPerCluster: options.associationsPerCluster } : {}),
   });
-  for (const cluster of options.clusters ?? ["demo"]) eks.seedCluster(cluster, region);
+  const clusters = options.clusters ?? ["demo"];
+  for (const cluster of clusters) eks.seedCluster(cluster, region);
   const dynamodb = await DynamoDbService.start();
   // Faults start off: the sandbox's own set-up must not be throttled.
   const faults = new FaultInjector({}, random);
@@ -133,7 +135,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     region,
     accountId,
     functions,
-    ...(options.retryIntervalMs !== undefined ? { retryIntervalMs: options.retryIntervalMs } : {}),
+    ...(options.retryTimeScale !== undefined ? { retryTimeScale: options.retryTimeScale } : {}),
   });
   const front = await startFrontDoor(
     {
@@ -208,14 +210,18 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     if (!fn) throw new Error(`${file}.ts exports no ${exported}`);
     functions[functionKeyOf(logicalId)] = fn;
   }
-  const stateMachines: Record<string, string> = {};
+  const machineArns: Record<string, string> = {};
   const byLogicalId: Record<string, string> = {};
   for (const { logicalId, name, loaded } of definitionsFromTemplate(options.template, region, accountId)) {
     const arn = sfn.registerStateMachine(name, loaded);
     machines.push({ name, arn });
     byLogicalId[logicalId] = arn;
-    stateMachines[name.replace(/^.*-/, "")] = arn;
+    machineArns[name.replace(/^.*-/, "")] = arn;
   }
+  const { provision, deprovision } = machineArns;
+  if (!provision || !deprovision)
+    throw new Error("The packaged template lacks the provision or deprovision state machine");
+  const stateMachines = { provision, deprovision };
 
   const rules = rulesFromTemplate(options.template);
   bus.addRules(rules);
@@ -243,6 +249,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     url: front.url,
     accountId,
     region,
+    clusters,
     iam,
     eks,
     sfn,

@@ -47,7 +47,7 @@ export interface Fault {
 
 export class FaultInjector {
   options: FaultOptions;
-  readonly #random: () => number;
+  #random: () => number;
   readonly #now: () => number;
   readonly #buckets = new Map<string, { tokens: number; at: number }>();
   #scripted: ScriptedFailure[] = [];
@@ -60,8 +60,10 @@ export class FaultInjector {
     this.#now = now;
   }
 
-  configure(options: FaultOptions): void {
+  /** New options (and, with `random`, a new seeded sequence: the same seed replays the same faults). */
+  configure(options: FaultOptions, random?: () => number): void {
     this.options = options;
+    if (random) this.#random = random;
     this.#buckets.clear();
     this.#scripted = [];
   }

@@ -51,8 +51,12 @@ export interface LocalStepFunctionsOptions {
   accountId: string;
   /** serverless.yml function key → handler. */
   functions: Record<string, LambdaHandler>;
-  /** Overrides every Retry wait (ms). Undefined: the definition's own intervals, backoff and jitter. */
-  retryIntervalMs?: number;
+  /**
+   * Scales every Retry's `IntervalSeconds` and `MaxDelaySeconds` (0.001: a second becomes a
+   * millisecond), keeping the definition's exponential backoff and full jitter: tests run fast
+   * with the retry *shape* production has. Undefined: real time.
+   */
+  retryTimeScale?: number;
 }
 
 export class StepFunctionsError extends Error {
@@ -100,9 +104,11 @@ export class LocalStepFunctions {
       if (!this.#options.functions[fn])
         throw new Error(`State ${state} of ${name} needs function '${fn}', which is not bound`);
     }
-    // biome-ignore lint/suspicious/noExplicitAny: the interpreter's definition type is not exported; the ASL was validated at package time.
-    const machine = new StateMachine(loaded.definition as any, {
-      validationOptions: { checkArn: true, checkPaths: true },
+    const scale = this.#options.retryTimeScale;
+    const definition = scale === undefined ? loaded.definition : scaleRetries(loaded.definition, scale);
+    // A scaled definition has sub-second intervals, which ASL's schema rejects; the unscaled one is validated.
+    const machine = new StateMachine(definition as never, {
+      validationOptions: scale === undefined ? { checkArn: true, checkPaths: true } : { noValidate: true },
     });
     this.#machines.set(arn, { arn, name, machine, loaded });
     return arn;
@@ -167,20 +173,8 @@ export class LocalStepFunctions {
         this.#invoker(fn, execution),
       ]),
     );
-    const retryOverrides =
-      this.#options.retryIntervalMs === undefined
-        ? undefined
-        : Object.fromEntries(
-            Object.keys(registered.loaded.taskFunctions).map((s) => [
-              s,
-              this.#options.retryIntervalMs as number,
-            ]),
-          );
     const run = registered.machine.run(input as never, {
-      overrides: {
-        taskResourceLocalHandlers: handlers as never,
-        ...(retryOverrides ? { retryIntervalOverrides: retryOverrides } : {}),
-      },
+      overrides: { taskResourceLocalHandlers: handlers as never },
       context: {
         Execution: {
           Id: execution.executionArn,
@@ -267,6 +261,26 @@ export class LocalStepFunctions {
   async idle(): Promise<void> {
     await Promise.all([...this.#executions.values()].map((e) => e.done));
   }
+}
+
+function scaleRetries(node: unknown, scale: number): unknown {
+  if (Array.isArray(node)) return node.map((n) => scaleRetries(n, scale));
+  if (node === null || typeof node !== "object") return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === "Retry" && Array.isArray(value)) {
+      out[key] = value.map((retrier: Record<string, unknown>) => ({
+        ...retrier,
+        IntervalSeconds: Number(retrier.IntervalSeconds ?? 1) * scale,
+        ...(retrier.MaxDelaySeconds !== undefined
+          ? { MaxDelaySeconds: Number(retrier.MaxDelaySeconds) * scale }
+          : {}),
+      }));
+    } else {
+      out[key] = scaleRetries(value, scale);
+    }
+  }
+  return out;
 }
 
 function toHistoryEvent(event: EventLog): HistoryEvent {

@@ -4,14 +4,13 @@ import {
   EKSClient,
   ListPodIdentityAssociationsCommand,
 } from "@aws-sdk/client-eks";
-import { IAMClient, ListRolePoliciesCommand, ListRolesCommand } from "@aws-sdk/client-iam";
+import { IAMClient } from "@aws-sdk/client-iam";
 import { SFNClient, StartExecutionCommand } from "@aws-sdk/client-sfn";
-import { DynamoDBDocumentClient, ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { inject } from "vitest";
 import { type Sandbox, type SandboxOptions, startSandbox } from "../../sandbox/sandbox.ts";
 import type { ExecutionDescription } from "../../sandbox/stepfunctions/local-sfn.ts";
 import { readTemplate } from "../../sandbox/template.ts";
-import type { GrantRecord } from "../../src/grant/lifecycle.ts";
 
 /**
  * A sandbox for end-to-end tests: the packaged template, silent handlers, fast retries. The
@@ -24,7 +23,7 @@ export async function startTestSandbox(options: Partial<SandboxOptions> = {}): P
   return startSandbox({
     template: readTemplate(inject("packageDir")),
     logLevel: "SILENT",
-    retryIntervalMs: 5,
+    retryTimeScale: 0.001,
     clusters: ["demo", "other"],
     ...options,
   });
@@ -76,110 +75,4 @@ export async function deprovision(
   return sandbox.sfn.waitForExecution(executionArn ?? "");
 }
 
-/** What AWS (the emulation) and the registry hold, read through the SDK as a person would. */
-export interface Inventory {
-  roles: Array<{ name: string; arn: string; inlinePolicies: string[] }>;
-  associations: Array<{
-    cluster: string;
-    namespace: string;
-    serviceAccount: string;
-    roleArn: string;
-    associationId: string;
-  }>;
-  records: GrantRecord[];
-}
-
-export async function inventory(sandbox: Sandbox, clusters = ["demo", "other"]): Promise<Inventory> {
-  const { iam, eks, registry } = person(sandbox);
-  const roles: Inventory["roles"] = [];
-  let marker: string | undefined;
-  do {
-    const page = await iam.send(new ListRolesCommand({ PathPrefix: "/pod-identity/", Marker: marker }));
-    for (const role of page.Roles ?? []) {
-      const policies = await iam.send(new ListRolePoliciesCommand({ RoleName: role.RoleName }));
-      roles.push({
-        name: role.RoleName ?? "",
-        arn: role.Arn ?? "",
-        inlinePolicies: policies.PolicyNames ?? [],
-      });
-    }
-    marker = page.IsTruncated ? page.Marker : undefined;
-  } while (marker);
-  const associations: Inventory["associations"] = [];
-  for (const cluster of clusters) {
-    let token: string | undefined;
-    do {
-      const page = await eks.send(
-        new ListPodIdentityAssociationsCommand({ clusterName: cluster, nextToken: token }),
-      );
-      for (const a of page.associations ?? []) {
-        const full = await eks.send(
-          new DescribePodIdentityAssociationCommand({ clusterName: cluster, associationId: a.associationId }),
-        );
-        associations.push({
-          cluster,
-          namespace: a.namespace ?? "",
-          serviceAccount: a.serviceAccount ?? "",
-          roleArn: full.association?.roleArn ?? "",
-          associationId: a.associationId ?? "",
-        });
-      }
-      token = page.nextToken;
-    } while (token);
-  }
-  const records: GrantRecord[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await registry.send(
-      new ScanCommand({ TableName: sandbox.registryTable, ExclusiveStartKey: start }),
-    );
-    records.push(...((page.Items ?? []) as GrantRecord[]));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return { roles, associations, records };
-}
-
-/**
- * The invariant every run must keep: each ACTIVE record has exactly its role (with the grant's
- * policy) and its association, and nothing else exists — no role, policy or association that no
- * ACTIVE record accounts for. Returns the violations (empty when consistent).
- */
-export function inconsistencies(state: Inventory): string[] {
-  const problems: string[] = [];
-  const active = state.records.filter((r) => r.status === "ACTIVE");
-  for (const record of state.records) {
-    if (!["ACTIVE", "FAILED", "DELETED"].includes(record.status))
-      problems.push(`${record.grantId} is stuck in ${record.status}`);
-  }
-  for (const record of active) {
-    const role = state.roles.find((r) => r.arn === record.roleArn);
-    if (!role) problems.push(`${record.grantId} is ACTIVE but its role ${record.roleArn} does not exist`);
-    else if (!role.inlinePolicies.includes("pod-identity-grant"))
-      problems.push(`${record.grantId}: role has no grant policy`);
-    const association = state.associations.find(
-      (a) =>
-        a.cluster === record.cluster &&
-        a.namespace === record.namespace &&
-        a.serviceAccount === record.serviceAccount,
-    );
-    if (!association) problems.push(`${record.grantId} is ACTIVE but has no association`);
-    else if (association.roleArn !== record.roleArn)
-      problems.push(`${record.grantId}: association points at ${association.roleArn}`);
-    else if (association.associationId !== record.associationId)
-      problems.push(
-        `${record.grantId}: registry has association ${record.associationId}, EKS ${association.associationId}`,
-      );
-  }
-  for (const role of state.roles) {
-    if (!active.some((r) => r.roleArn === role.arn))
-      problems.push(`orphan role ${role.name} (policies: ${role.inlinePolicies.join(",") || "none"})`);
-  }
-  for (const association of state.associations) {
-    if (!active.some((r) => r.associationId === association.associationId)) {
-      problems.push(
-        `orphan association ${association.associationId} for ${association.cluster}/${association.namespace}/${association.serviceAccount}`,
-      );
-    }
-  }
-  return problems;
-}
+export { inconsistencies, inventory } from "../../sandbox/inventory.ts";
