@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { CreateTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { CreatePolicyCommand, IAMClient } from "@aws-sdk/client-iam";
+import { CloudTrailLookupService } from "./emulator/cloudtrail-lookup.ts";
 import { DynamoDbService } from "./emulator/dynamodb.ts";
 import { EksService } from "./emulator/eks.ts";
 import { FaultInjector, type FaultOptions } from "./emulator/faults.ts";
@@ -139,7 +140,19 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   });
   const front = await startFrontDoor(
     {
-      services: [iam, new StsService(ctx), eks, dynamodb, new StepFunctionsService(sfn, () => machines), bus],
+      services: [
+        iam,
+        new StsService(ctx),
+        eks,
+        dynamodb,
+        new StepFunctionsService(sfn, () => machines),
+        bus,
+        new CloudTrailLookupService(() =>
+          bus.events
+            .filter((e) => e.event["detail-type"] === "AWS API Call via CloudTrail")
+            .map((e) => e.event.detail as Record<string, unknown>),
+        ),
+      ],
       identities,
       faults,
       accountId,

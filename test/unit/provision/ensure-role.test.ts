@@ -22,15 +22,6 @@ vi.hoisted(() => {
 
 const iam = mockClient(IAMClient);
 
-const WRITES = [
-  CreateRoleCommand,
-  UpdateAssumeRolePolicyCommand,
-  PutRolePermissionsBoundaryCommand,
-  UpdateRoleDescriptionCommand,
-  TagRoleCommand,
-  UntagRoleCommand,
-] as const;
-
 /** Every IAM command sent, by name, in order. */
 const sent = () => iam.calls().map((call) => (call.args[0] as object).constructor.name);
 
@@ -178,7 +169,7 @@ describe("ensure-role", () => {
       Role: {
         ...roleAsIamReturnsIt(state),
         PermissionsBoundary: {
-          PermissionsBoundaryType: "Policy",
+          PermissionsBoundaryType: "PermissionsBoundaryPolicy",
           PermissionsBoundaryArn: "arn:aws:iam::aws:policy/AdministratorAccess",
         },
       },
@@ -305,7 +296,6 @@ describe("ensure-role", () => {
         ),
       });
       expect(sent()).toEqual(["CreateRoleCommand", "GetRoleCommand"]);
-      for (const write of WRITES.slice(1)) expect(iam.commandCalls(write)).toHaveLength(0);
     });
   });
 
@@ -340,14 +330,12 @@ describe("ensure-role", () => {
 
   it("treats IAM's role quota (LimitExceeded) as permanent, not as throttling", async () => {
     // Prepare
-    iam
-      .on(CreateRoleCommand)
-      .rejects(
-        new LimitExceededException({
-          message: "Cannot exceed quota for RolesPerAccount: 1000",
-          $metadata: {},
-        }),
-      );
+    iam.on(CreateRoleCommand).rejects(
+      new LimitExceededException({
+        message: "Cannot exceed quota for RolesPerAccount: 1000",
+        $metadata: {},
+      }),
+    );
 
     // Act
     const outcome = handler({ desired: desired() }, lambdaContext());

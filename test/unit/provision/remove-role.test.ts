@@ -23,7 +23,10 @@ const iam = mockClient(IAMClient);
 /** Every IAM command sent, as `Name(input)` strings of the fields that matter, in order. */
 const sent = () =>
   iam.calls().map((call) => {
-    const command = call.args[0] as { constructor: { name: string }; input: Record<string, unknown> };
+    const command = call.args[0] as unknown as {
+      constructor: { name: string };
+      input: Record<string, unknown>;
+    };
     const { RoleName: _role, Marker: _marker, ...rest } = command.input;
     const detail = Object.values(rest).join(",");
     return detail ? `${command.constructor.name}(${detail})` : command.constructor.name;

@@ -1,3 +1,4 @@
+import type { Role } from "@aws-sdk/client-iam";
 import type { Context } from "aws-lambda";
 import { type DesiredState, type DesiredStateOptions, desiredState } from "#grant/desired-state.ts";
 import { parseGrantRequest } from "#grant/request.ts";
@@ -53,7 +54,11 @@ export function sdkError(name: string, message: string, httpStatusCode = 400): E
 }
 
 /** IAM's GetRole answer for a role that is exactly what `state` asks for; documents URL-encoded as IAM returns them. */
-export function roleAsIamReturnsIt(state: DesiredState) {
+export function roleAsIamReturnsIt(state: DesiredState): Role & {
+  Arn: string;
+  AssumeRolePolicyDocument: string;
+  Tags: Array<{ Key: string; Value: string }>;
+} {
   return {
     RoleName: state.identity.roleName,
     RoleId: "AROAEXAMPLEROLEID0001",
@@ -63,7 +68,7 @@ export function roleAsIamReturnsIt(state: DesiredState) {
     AssumeRolePolicyDocument: encodeURIComponent(JSON.stringify(state.role.trustPolicy)),
     Description: state.role.description,
     PermissionsBoundary: {
-      PermissionsBoundaryType: "Policy" as const,
+      PermissionsBoundaryType: "PermissionsBoundaryPolicy",
       PermissionsBoundaryArn: state.role.boundaryArn,
     },
     Tags: Object.entries(state.role.tags).map(([Key, Value]) => ({ Key, Value })),
