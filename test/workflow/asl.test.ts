@@ -4,7 +4,15 @@ import { describe, expect, inject, it } from "vitest";
 import { definitionsFromTemplate, resolveDefinition } from "../../sandbox/stepfunctions/definitions.ts";
 import { readTemplate } from "../../sandbox/template.ts";
 
-type State = { Type: string; Next?: string; End?: boolean; Retry?: Array<{ ErrorEquals: string[] }>; Catch?: Array<{ ErrorEquals: string[]; Next: string }>; Default?: string; Choices?: Array<{ Next: string }> };
+type State = {
+  Type: string;
+  Next?: string;
+  End?: boolean;
+  Retry?: Array<{ ErrorEquals: string[] }>;
+  Catch?: Array<{ ErrorEquals: string[]; Next: string }>;
+  Default?: string;
+  Choices?: Array<{ Next: string }>;
+};
 
 const files = readdirSync("statemachines").filter((f) => f.endsWith(".asl.json"));
 const load = (file: string) =>
@@ -29,8 +37,14 @@ describe.each(files)("statemachines/%s", (file) => {
 
     // Assess
     for (const [name, state] of tasks) {
-      expect(state.Retry?.some((r) => r.ErrorEquals.includes("RetryableError")), `${name} retries RetryableError`).toBe(true);
-      expect(state.Catch?.some((c) => c.ErrorEquals.includes("States.ALL")), `${name} catches everything`).toBe(true);
+      expect(
+        state.Retry?.some((r) => r.ErrorEquals.includes("RetryableError")),
+        `${name} retries RetryableError`,
+      ).toBe(true);
+      expect(
+        state.Catch?.some((c) => c.ErrorEquals.includes("States.ALL")),
+        `${name} catches everything`,
+      ).toBe(true);
     }
   });
 
@@ -46,7 +60,9 @@ describe.each(files)("statemachines/%s", (file) => {
 
 /** serverless-step-functions' validation writes the default `QueryLanguage: "JSONPath"` into each state. */
 const withoutDefaultQueryLanguage = (definition: unknown): unknown =>
-  JSON.parse(JSON.stringify(definition), (key, value) => (key === "QueryLanguage" && value === "JSONPath" ? undefined : value));
+  JSON.parse(JSON.stringify(definition), (key, value) =>
+    key === "QueryLanguage" && value === "JSONPath" ? undefined : value,
+  );
 
 describe("the packaged state machines", () => {
   it("are the statemachines/ files, with each function reference resolved to that function", () => {
@@ -57,9 +73,13 @@ describe("the packaged state machines", () => {
     const packaged = definitionsFromTemplate(template, "eu-west-1", "111122223333");
 
     // Assess
-    expect(packaged.map((p) => p.logicalId).sort()).toEqual(["DeprovisionStateMachine", "ProvisionStateMachine"]);
+    expect(packaged.map((p) => p.logicalId).sort()).toEqual([
+      "DeprovisionStateMachine",
+      "ProvisionStateMachine",
+    ]);
     for (const machine of packaged) {
-      const file = machine.logicalId === "ProvisionStateMachine" ? "provision.asl.json" : "deprovision.asl.json";
+      const file =
+        machine.logicalId === "ProvisionStateMachine" ? "provision.asl.json" : "deprovision.asl.json";
       expect(withoutDefaultQueryLanguage(machine.loaded.definition)).toEqual(load(file).definition);
       expect(machine.loaded.taskFunctions).toEqual(load(file).taskFunctions);
     }
