@@ -89,17 +89,15 @@ beforeEach(() => {
     registry.set(String(input.Item.grantId), input.Item);
     return {};
   });
-  iam
-    .on(CreateRoleCommand)
-    .resolves({
-      Role: {
-        Arn: `arn:aws:iam::${ACCOUNT}:role/pod-identity/pip-x`,
-        RoleName: "pip-x",
-        Path: "/pod-identity/",
-        RoleId: "AROAX",
-        CreateDate: new Date(),
-      },
-    });
+  iam.on(CreateRoleCommand).resolves({
+    Role: {
+      Arn: `arn:aws:iam::${ACCOUNT}:role/pod-identity/pip-x`,
+      RoleName: "pip-x",
+      Path: "/pod-identity/",
+      RoleId: "AROAX",
+      CreateDate: new Date(),
+    },
+  });
   iam.on(GetRolePolicyCommand).rejects(noSuchEntity());
   iam.on(PutRolePolicyCommand).resolves({});
   eks.on(ListPodIdentityAssociationsCommand).resolves({ associations: [] });
@@ -144,14 +142,12 @@ describe("provision workflow with the SDK mocked", () => {
 
   it("rolls back the role and its policy when the association cannot be created, and records FAILED with the cause", async () => {
     // Prepare
-    eks
-      .on(CreatePodIdentityAssociationCommand)
-      .rejects(
-        new AccessDeniedException({
-          message: "User is not authorized to perform: eks:CreatePodIdentityAssociation",
-          $metadata: { httpStatusCode: 403 },
-        }),
-      );
+    eks.on(CreatePodIdentityAssociationCommand).rejects(
+      new AccessDeniedException({
+        message: "User is not authorized to perform: eks:CreatePodIdentityAssociation",
+        $metadata: { httpStatusCode: 403 },
+      }),
+    );
     iam.on(GetRoleCommand).resolves({
       Role: {
         RoleName: "pip-x",
