@@ -5,5 +5,8 @@ declare module "asl-validator" {
     errors: Array<{ message: string; [key: string]: unknown }>;
     errorsText(separator?: string): string;
   }
-  export default function validator(definition: unknown, options?: { checkPaths?: boolean; checkArn?: boolean }): ValidationResult;
+  export default function validator(
+    definition: unknown,
+    options?: { checkPaths?: boolean; checkArn?: boolean },
+  ): ValidationResult;
 }
