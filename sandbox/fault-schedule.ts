@@ -17,6 +17,8 @@ export interface Schedule {
   faults: FaultOptions;
   /** How long the faults last, from the start of the work (ms). */
   windowMs: number;
+  /** A permanent error (AccessDenied) on the first call of one operation: certain rollback, whatever the timing. */
+  permanentFailure?: string;
   propagationDelayMs: number;
 }
 
@@ -38,6 +40,13 @@ export function scheduleFor(seed: number): Schedule {
       serverErrorRate: random() < 0.7 ? pick(0, 15) / 100 : 0,
     },
     windowMs: pick(10, 150),
+    ...(random() < 0.3
+      ? {
+          permanentFailure: ["iam:CreateRole", "iam:PutRolePolicy", "eks:CreatePodIdentityAssociation"][
+            pick(0, 2)
+          ],
+        }
+      : {}),
     propagationDelayMs: random() < 0.5 ? pick(1, 30) : 0,
   };
 }
@@ -62,8 +71,21 @@ export async function runSchedule(sandbox: Sandbox, seed: number): Promise<Sched
   });
   const before = { ...sandbox.faults.injected };
   sandbox.faults.configure(schedule.faults, seededRandom(seed));
+  if (schedule.permanentFailure) {
+    const [service, operation] = schedule.permanentFailure.split(":");
+    sandbox.faults.failOperation(
+      schedule.permanentFailure,
+      {
+        code: service === "eks" ? "AccessDeniedException" : "AccessDenied",
+        message: `User is not authorized to perform: ${service}:${operation}`,
+        status: 403,
+      },
+      { times: 1 },
+    );
+  }
   sandbox.iam.setPropagationDelay(schedule.propagationDelayMs);
-  const window = setTimeout(() => sandbox.faults.configure({}), schedule.windowMs);
+  // The burst ends; a scripted permanent failure not yet reached stays armed until the work is done.
+  const window = setTimeout(() => sandbox.faults.endRandomFaults(), schedule.windowMs);
   const statuses: Record<string, string> = {};
   try {
     const first = await Promise.all(

@@ -68,6 +68,11 @@ export class FaultInjector {
     this.#scripted = [];
   }
 
+  /** Ends random faults (throttling, server errors); scripted failures stay armed. */
+  endRandomFaults(): void {
+    this.options = {};
+  }
+
   /**
    * Makes `operation` (`iam:PutRolePolicy`, `eks:CreatePodIdentityAssociation`, …) fail with the
    * given AWS error for its next `times` calls (default: until cleared).
