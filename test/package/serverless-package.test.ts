@@ -5,11 +5,10 @@
  * (`@cloud-copilot/iam-simulate`), after substituting CloudFormation's intrinsic functions with
  * concrete values (partition aws, region eu-west-1, account 111122223333).
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type CfnResource, type CfnTemplate, PROJECT_ROOT, packageTemplate } from "#sandbox/template.ts";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { type CfnResource, type CfnTemplate, PROJECT_ROOT, readTemplate } from "#sandbox/template.ts";
 import { boundaryPolicy, evaluate, type Policy, SCOPE } from "../support/iam-simulation.ts";
 
 const STAGE = "dev";
@@ -50,15 +49,11 @@ const capitalize = (text: string) => `${text.charAt(0).toUpperCase()}${text.slic
 let packageDir: string;
 let template: CfnTemplate;
 
-beforeAll(async () => {
-  packageDir = mkdtempSync(join(tmpdir(), "pip-package-test-"));
-  // The one packaging mechanism the project has (sandbox/template.ts): `serverless package` with
-  // dummy credentials and telemetry off; it runs offline.
-  template = await packageTemplate(packageDir, STAGE);
-}, 120_000);
-
-afterAll(() => {
-  if (packageDir) rmSync(packageDir, { recursive: true, force: true });
+beforeAll(() => {
+  // test/support/global-setup.ts ran `serverless package --stage dev` once for the whole run
+  // (offline, dummy credentials, telemetry off), through the project's one packaging mechanism.
+  packageDir = inject("packageDir");
+  template = readTemplate(packageDir);
 });
 
 function resourcesOf(type: string): Array<[string, CfnResource]> {

@@ -51,6 +51,17 @@ describe("roleName", () => {
     expect(name.startsWith("pip-")).toBe(true);
   });
 
+  it("leaves no dash dangling before the hash when the cut falls on a separator", () => {
+    // Prepare: 46 characters of cluster, then the '-' before the namespace at the cut (47 characters of room).
+    const key = { cluster: "c".repeat(46), namespace: "payments", serviceAccount: "api" };
+
+    // Act
+    const name = roleName(key);
+
+    // Assess
+    expect(name).toMatch(new RegExp(`^pip-${"c".repeat(46)}-[0-9a-f]{12}$`));
+  });
+
   it("tells apart keys whose readable parts are the same", () => {
     // Prepare
     const pairs: Array<[GrantKey, GrantKey]> = [

@@ -395,7 +395,7 @@ describe("ensure-association", () => {
     // Prepare
     eks
       .on(ListPodIdentityAssociationsCommand)
-      .rejects(new ThrottlingException({ message: "Rate exceeded", $metadata: { httpStatusCode: 429 } }));
+      .rejects(new ThrottlingException({ message: "Rate exceeded", $metadata: {} }));
 
     // Act
     const outcome = handler({ desired: desired(), executionId: EXECUTION }, lambdaContext());

@@ -314,6 +314,36 @@ describe("ensure-role", () => {
     });
   });
 
+  it.each([
+    ["an HTTP 429", "RequestThrottled", 429],
+    ["an HTTP 503", "ServiceUnavailable", 503],
+  ])("surfaces %s as a RetryableError, whatever the error's name", async (_what, name, status) => {
+    // Prepare
+    iam.on(CreateRoleCommand).rejects(sdkError(name, "Please slow down", status));
+
+    // Act
+    const outcome = handler({ desired: desired() }, lambdaContext());
+
+    // Assess
+    await expect(outcome).rejects.toMatchObject({ name: "RetryableError" });
+  });
+
+  it("surfaces an unknown client error as a PermanentError", async () => {
+    // Prepare
+    iam
+      .on(CreateRoleCommand)
+      .rejects(sdkError("AccessDenied", "not authorized to perform iam:CreateRole", 403));
+
+    // Act
+    const outcome = handler({ desired: desired() }, lambdaContext());
+
+    // Assess
+    await expect(outcome).rejects.toMatchObject({
+      name: "PermanentError",
+      message: expect.stringContaining("AccessDenied: not authorized to perform iam:CreateRole"),
+    });
+  });
+
   it("surfaces throttling while converging as a RetryableError", async () => {
     // Prepare
     const state = desired();
