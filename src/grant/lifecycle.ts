@@ -66,6 +66,26 @@ function assertOwner(record: GrantRecord | undefined, grantId: string, execution
   return record;
 }
 
+/**
+ * What AWS has that an update must be able to restore: the last ACTIVE state. Taking over an update
+ * whose owner died keeps what that owner kept, so its failure still restores rather than deletes.
+ */
+function live(record: GrantRecord | undefined): Partial<GrantRecord> {
+  const last =
+    record?.status === "ACTIVE"
+      ? record.desired
+      : record?.status === "PROVISIONING"
+        ? record.previous
+        : undefined;
+  if (!record || !last) return {};
+  return {
+    previous: last,
+    roleArn: record.roleArn,
+    associationId: record.associationId,
+    policyHash: last.hash,
+  };
+}
+
 export function beginProvision(
   record: GrantRecord | undefined,
   desired: DesiredState,
@@ -84,9 +104,7 @@ export function beginProvision(
     status: "PROVISIONING",
     identity,
     desired,
-    ...(record?.status === "ACTIVE" && record.desired ? { previous: record.desired } : {}),
-    ...(record?.status === "ACTIVE" ? { roleArn: record.roleArn, associationId: record.associationId } : {}),
-    policyHash: record?.status === "ACTIVE" ? record.policyHash : undefined,
+    ...live(record),
     pinned: desired.pinned,
     requestedBy: desired.request.requestedBy,
     ticket: desired.request.ticket,

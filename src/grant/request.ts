@@ -58,8 +58,11 @@ function templateNames(): string[] {
   });
 }
 
-/** Checks the schema cannot express. */
-function semanticProblems(request: GrantRequest): FieldProblem[] {
+/**
+ * Checks the schema cannot express. They read only what they need, defensively, so that they also
+ * run on a request the schema rejected and every problem is reported at once.
+ */
+function semanticProblems(request: Partial<GrantRequest>): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (request.sessionPolicy !== undefined) {
     if (request.disableSessionTags !== true) {
@@ -77,8 +80,11 @@ function semanticProblems(request: GrantRequest): FieldProblem[] {
       });
     }
   }
-  for (const key of Object.keys(request.tags ?? {})) {
-    if ((RESERVED_TAG_KEYS as readonly string[]).includes(key) || key.toLowerCase().startsWith("aws:")) {
+  const tags = request.tags !== null && typeof request.tags === "object" ? request.tags : {};
+  for (const key of Object.keys(tags)) {
+    // IAM tag keys are unique regardless of case: `Managed-By` would collide with `managed-by`.
+    const lower = key.toLowerCase();
+    if ((RESERVED_TAG_KEYS as readonly string[]).includes(lower) || lower.startsWith("aws:")) {
       problems.push({
         field: `tags.${key}`,
         reason: "is reserved: the provisioner sets it itself (keys starting with 'aws:' are reserved by AWS)",
@@ -93,15 +99,17 @@ function semanticProblems(request: GrantRequest): FieldProblem[] {
  * why; returns the request typed otherwise. Pure: no AWS call is made for a rejected request.
  */
 export function parseGrantRequest(input: unknown): GrantRequest {
-  if (!validateSchema(input)) {
-    const problems = (validateSchema.errors ?? []).map(describe);
-    // With `discriminator`, AJV reports the chosen branch only; drop exact duplicates.
-    const unique = [...new Map(problems.map((p) => [`${p.field}|${p.reason}`, p])).values()];
-    throw new ValidationError(unique);
-  }
-  const problems = semanticProblems(input);
-  if (problems.length > 0) throw new ValidationError(problems);
-  return input;
+  const valid = validateSchema(input);
+  const problems = [
+    ...(valid ? [] : (validateSchema.errors ?? []).map(describe)),
+    ...(input !== null && typeof input === "object" && !Array.isArray(input)
+      ? semanticProblems(input as Partial<GrantRequest>)
+      : []),
+  ];
+  // With `discriminator`, AJV reports the chosen branch only; drop exact duplicates.
+  const unique = [...new Map(problems.map((p) => [`${p.field}|${p.reason}`, p])).values()];
+  if (unique.length > 0) throw new ValidationError(unique);
+  return input as GrantRequest;
 }
 
 export function catalogTemplateNames(): string[] {
