@@ -23,7 +23,10 @@ import { parseGrantId } from "../src/grant/naming.ts";
 import { observeGrant } from "../src/provision/observe.ts";
 import { PROJECT_ROOT } from "./template.ts";
 
-const endpointFile = join(PROJECT_ROOT, ".sandbox", "endpoint.json");
+const endpointFile = join(
+  process.env.POD_IDENTITY_SANDBOX_DIR ?? join(PROJECT_ROOT, ".sandbox"),
+  "endpoint.json",
+);
 if (!existsSync(endpointFile)) {
   console.error("No sandbox is running: start one with `npm start` in another terminal.");
   process.exit(2);

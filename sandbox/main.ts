@@ -3,9 +3,12 @@
  * starts the emulation on one endpoint, and prints what runs and what to try.
  *
  *   npm start -- [--port 4566] [--seed 1] [--throttle-rate 20] [--error-rate 0.05]
- *                [--propagation-delay-ms 3000] [--time-scale 0.1]
+ *                [--propagation-delay-ms 3000] [--time-scale 0.1] [--state-file sandbox.json]
+ *
+ * `--state-file` keeps IAM, EKS and the registry across restarts (read at start, written at stop).
+ * POD_IDENTITY_SANDBOX_DIR (default `.sandbox/`) is where the endpoint file for the CLI goes.
  */
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { startSandbox } from "./sandbox.ts";
@@ -19,6 +22,7 @@ const { values } = parseArgs({
     "error-rate": { type: "string" },
     "propagation-delay-ms": { type: "string", default: "3000" },
     "time-scale": { type: "string" },
+    "state-file": { type: "string" },
   },
 });
 const number = (name: string, value: string | undefined): number | undefined => {
@@ -31,7 +35,7 @@ const number = (name: string, value: string | undefined): number | undefined => 
   return parsed;
 };
 
-const stateDir = join(PROJECT_ROOT, ".sandbox");
+const stateDir = process.env.POD_IDENTITY_SANDBOX_DIR ?? join(PROJECT_ROOT, ".sandbox");
 mkdirSync(stateDir, { recursive: true });
 console.log("Packaging serverless.yml (offline) …");
 const template = await packageTemplate(join(stateDir, "package"));
@@ -51,6 +55,11 @@ const sandbox = await startSandbox({
   clusters: ["demo"],
   logLevel: process.env.POWERTOOLS_LOG_LEVEL ?? "WARN",
 });
+const stateFile = values["state-file"];
+if (stateFile && existsSync(stateFile)) {
+  await sandbox.restore(JSON.parse(readFileSync(stateFile, "utf8")));
+  console.log(`Restored IAM, EKS and the registry from ${stateFile}`);
+}
 const endpointFile = join(stateDir, "endpoint.json");
 writeFileSync(
   endpointFile,
@@ -96,6 +105,10 @@ const stop = async () => {
   if (stopping) return;
   stopping = true;
   console.log("\nStopping …");
+  if (stateFile) {
+    writeFileSync(stateFile, JSON.stringify(await sandbox.snapshot()));
+    console.log(`Saved IAM, EKS and the registry to ${stateFile}`);
+  }
   await sandbox.close();
   rmSync(endpointFile, { force: true });
   process.exit(0);

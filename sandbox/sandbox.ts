@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { CreateTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { CreatePolicyCommand, IAMClient } from "@aws-sdk/client-iam";
+import { DynamoDBDocumentClient, PutCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { CloudTrailLookupService } from "./emulator/cloudtrail-lookup.ts";
 import { DynamoDbService } from "./emulator/dynamodb.ts";
 import { EksService } from "./emulator/eks.ts";
@@ -77,9 +78,19 @@ export interface Sandbox {
     credentials: SandboxCredentials;
     maxAttempts: number;
   };
+  /** IAM, EKS and the registry, as JSON (executions and events are not kept). */
+  snapshot(): Promise<SandboxSnapshot>;
+  restore(snapshot: SandboxSnapshot): Promise<void>;
   /** Resolves when no execution runs and no event is in flight. */
   idle(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface SandboxSnapshot {
+  format: "pod-identity-sandbox/1";
+  iam: unknown;
+  eks: unknown;
+  registry: Array<Record<string, unknown>>;
 }
 
 const FUNCTIONS_ROLE = "pod-identity-provisioner-functions";
@@ -276,6 +287,26 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     provisioner,
     admin,
     clientConfig,
+    snapshot: async () => {
+      const db = DynamoDBDocumentClient.from(new DynamoDBClient(clientConfig()));
+      const registry: Array<Record<string, unknown>> = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await db.send(new ScanCommand({ TableName: registryTable, ExclusiveStartKey: start }));
+        registry.push(...(page.Items ?? []));
+        start = page.LastEvaluatedKey;
+      } while (start);
+      return { format: "pod-identity-sandbox/1", iam: iam.snapshot(), eks: eks.snapshot(), registry };
+    },
+    restore: async (snapshot) => {
+      if (snapshot.format !== "pod-identity-sandbox/1")
+        throw new Error("Not a sandbox snapshot (format pod-identity-sandbox/1)");
+      iam.restore(snapshot.iam);
+      eks.restore(snapshot.eks);
+      const db = DynamoDBDocumentClient.from(new DynamoDBClient(clientConfig()));
+      for (const item of snapshot.registry)
+        await db.send(new PutCommand({ TableName: registryTable, Item: item }));
+    },
     idle: async () => {
       await bus.idle();
       await sfn.idle();
