@@ -7,8 +7,8 @@ import { ensureRole } from "#src/provision/role.ts";
 
 const iam = createIamClient();
 
-export const handler = middy(async (input: { desired: DesiredState }) =>
-  ensureRole(iam, input.desired, logger),
+export const handler = middy(async (input: { desired: DesiredState; roleExpected?: boolean }) =>
+  ensureRole(iam, input.desired, logger, { roleExpected: input.roleExpected === true }),
 )
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(grantLogContext());

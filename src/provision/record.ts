@@ -58,6 +58,8 @@ export interface BeginProvisionOutput {
   desired: DesiredState;
   /** Present for an update: what to restore if it fails. */
   previous?: DesiredState;
+  /** An update: the role should exist, so ensure-role reads before it writes. */
+  roleExpected: boolean;
 }
 
 export interface RecordSummary {
@@ -110,6 +112,7 @@ export async function record(
         grantId: stored.grantId,
         desired: stored.desired ?? desired,
         ...(stored.previous ? { previous: stored.previous } : {}),
+        roleExpected: stored.previous !== undefined,
       };
     }
     case "complete-provision":

@@ -20,21 +20,27 @@ export async function ensureRole(
   iam: IAMClient,
   desired: DesiredState,
   log: DecisionLog = silentLog,
+  options: { roleExpected?: boolean } = {},
 ): Promise<EnsureRoleResult> {
   const { identity, role } = desired;
-  const created = await iamApi.createRole(iam, {
-    name: identity.roleName,
-    path: identity.rolePath,
-    trustPolicy: role.trustPolicy,
-    boundaryArn: role.boundaryArn,
-    description: role.description,
-    tags: role.tags,
-  });
-  if (created.created) {
-    log.info("Role created", { roleArn: created.arn });
-    return { roleArn: created.arn, action: "created", changes: [] };
+  // Create first for a new grant (one call); read first for an update, where a CreateRole would
+  // only fail — a wasted write against IAM's shared rate limit and a failed call in CloudTrail.
+  let current = options.roleExpected ? await iamApi.getRole(iam, identity.roleName) : undefined;
+  if (!current) {
+    const created = await iamApi.createRole(iam, {
+      name: identity.roleName,
+      path: identity.rolePath,
+      trustPolicy: role.trustPolicy,
+      boundaryArn: role.boundaryArn,
+      description: role.description,
+      tags: role.tags,
+    });
+    if (created.created) {
+      log.info("Role created", { roleArn: created.arn });
+      return { roleArn: created.arn, action: "created", changes: [] };
+    }
+    current = await iamApi.getRole(iam, identity.roleName);
   }
-  const current = await iamApi.getRole(iam, identity.roleName);
   // Deleted between our create and our read: the workflow's retry creates it again.
   if (!current)
     throw new RetryableError(`Role ${identity.roleName} was deleted while it was being converged`);

@@ -64,6 +64,37 @@ describe("ensure-role", () => {
     expect(sent()).toEqual(["CreateRoleCommand"]);
   });
 
+  it("reads before it writes when an update expects the role, sending no CreateRole", async () => {
+    // Prepare
+    const state = desired();
+    iam.on(GetRoleCommand).resolves({ Role: roleAsIamReturnsIt(state) });
+
+    // Act
+    const result = await handler({ desired: state, roleExpected: true }, lambdaContext());
+
+    // Assess
+    expect(result).toEqual({ roleArn: state.identity.roleArn, action: "unchanged", changes: [] });
+    expect(sent()).toEqual(["GetRoleCommand"]);
+  });
+
+  it("creates the role when an update expected it but it is gone", async () => {
+    // Prepare
+    const state = desired();
+    iam
+      .on(GetRoleCommand)
+      .rejects(
+        new NoSuchEntityException({ message: "The role with name x cannot be found.", $metadata: {} }),
+      );
+    iam.on(CreateRoleCommand).resolves({ Role: roleAsIamReturnsIt(state) });
+
+    // Act
+    const result = await handler({ desired: state, roleExpected: true }, lambdaContext());
+
+    // Assess
+    expect(result.action).toBe("created");
+    expect(sent()).toEqual(["GetRoleCommand", "CreateRoleCommand"]);
+  });
+
   it("sends no write when the existing role matches, reading IAM's URL-encoded trust policy", async () => {
     // Prepare
     const state = desired();

@@ -89,7 +89,7 @@ describe("record: begin-provision", () => {
     const output = (await handler(input, lambdaContext())) as BeginProvisionOutput;
 
     // Assess
-    expect(output).toEqual({ grantId: GRANT_ID, desired: desired() });
+    expect(output).toEqual({ grantId: GRANT_ID, desired: desired(), roleExpected: false });
     expect(db.commandCalls(GetCommand).map((c) => c.args[0].input)).toEqual([
       { TableName: TABLE, Key: { grantId: GRANT_ID }, ConsistentRead: true },
     ]);
@@ -127,6 +127,7 @@ describe("record: begin-provision", () => {
       Item: { status: "PROVISIONING", version: 8, executionId: EXECUTION },
     });
     expect(output.previous).toEqual(active.desired);
+    expect(output.roleExpected).toBe(true);
   });
 
   it("returns the stored desired state, without writing, when the same execution retries", async () => {
@@ -139,7 +140,7 @@ describe("record: begin-provision", () => {
     const output = (await handler(input, lambdaContext())) as BeginProvisionOutput;
 
     // Assess
-    expect(output).toEqual({ grantId: GRANT_ID, desired: inFlight.desired });
+    expect(output).toEqual({ grantId: GRANT_ID, desired: inFlight.desired, roleExpected: false });
     expect(db.commandCalls(PutCommand)).toHaveLength(0);
   });
 
