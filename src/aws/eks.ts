@@ -12,9 +12,7 @@ import { isSdkError, translate } from "./errors.ts";
 
 /** The EKS adapter: SDK calls and error mapping, nothing else. */
 
-export interface AssociationState {
-  associationId: string;
-  associationArn: string;
+export interface AssociationSpec {
   cluster: string;
   namespace: string;
   serviceAccount: string;
@@ -25,15 +23,10 @@ export interface AssociationState {
   tags: Record<string, string>;
 }
 
-export interface AssociationSpec {
-  cluster: string;
-  namespace: string;
-  serviceAccount: string;
-  roleArn: string;
-  targetRoleArn?: string;
-  disableSessionTags: boolean;
-  sessionPolicy?: string;
-  tags: Record<string, string>;
+/** An association as EKS has it: the spec plus its identifiers. */
+export interface AssociationState extends AssociationSpec {
+  associationId: string;
+  associationArn: string;
 }
 
 // EKS's answer while a new IAM role has not yet reached it (InvalidParameterException).

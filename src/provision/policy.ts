@@ -3,7 +3,7 @@ import * as iamApi from "../aws/iam.ts";
 import { MANAGED } from "../constants.ts";
 import type { DesiredState, GrantIdentity } from "../grant/desired-state.ts";
 import { policiesEqual } from "../policy/canonical.ts";
-import { ownsRole } from "./ownership.ts";
+import { ownedRoleForRemoval } from "./ownership.ts";
 import { type DecisionLog, type StepAction, silentLog } from "./types.ts";
 
 /** Put the grant's inline policy unless the role already has exactly it (compared in canonical form). */
@@ -31,12 +31,8 @@ export async function removePolicy(
   identity: GrantIdentity,
   log: DecisionLog = silentLog,
 ): Promise<{ action: StepAction }> {
-  const role = await iamApi.getRole(iam, identity.roleName);
-  if (!role) return { action: "absent" };
-  if (!ownsRole(role, identity)) {
-    log.warn("Role is not this grant's; its policies are left in place", { roleArn: role.arn });
-    return { action: "skipped" };
-  }
+  const role = await ownedRoleForRemoval(iam, identity, log);
+  if ("action" in role) return role;
   await iamApi.deleteRolePolicy(iam, identity.roleName, MANAGED.inlinePolicyName);
   log.info("Inline policy deleted", { policyName: MANAGED.inlinePolicyName });
   return { action: "deleted" };

@@ -3,7 +3,7 @@ import * as iamApi from "../aws/iam.ts";
 import { PermanentError, RetryableError } from "../errors.ts";
 import type { DesiredState, GrantIdentity } from "../grant/desired-state.ts";
 import { policiesEqual } from "../policy/canonical.ts";
-import { ownsRole } from "./ownership.ts";
+import { ownedRoleForRemoval, ownsRole } from "./ownership.ts";
 import { type DecisionLog, type StepAction, silentLog } from "./types.ts";
 
 export interface EnsureRoleResult {
@@ -90,15 +90,8 @@ export async function removeRole(
   identity: GrantIdentity,
   log: DecisionLog = silentLog,
 ): Promise<{ action: StepAction }> {
-  const current = await iamApi.getRole(iam, identity.roleName);
-  if (!current) {
-    log.info("Role already absent", { roleName: identity.roleName });
-    return { action: "absent" };
-  }
-  if (!ownsRole(current, identity)) {
-    log.warn("Role is not this grant's; left in place", { roleArn: current.arn });
-    return { action: "skipped" };
-  }
+  const current = await ownedRoleForRemoval(iam, identity, log);
+  if ("action" in current) return current;
   for (const name of await iamApi.listInlinePolicies(iam, identity.roleName)) {
     await iamApi.deleteRolePolicy(iam, identity.roleName, name);
   }
