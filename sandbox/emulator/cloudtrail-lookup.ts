@@ -34,6 +34,9 @@ export class CloudTrailLookupService implements EmulatedService {
     }
     const input = (request.body ? JSON.parse(request.body) : {}) as {
       LookupAttributes?: Array<{ AttributeKey: string; AttributeValue: string }>;
+      StartTime?: number;
+      EndTime?: number;
+      EventCategory?: string;
       MaxResults?: number;
       NextToken?: string;
     };
@@ -43,10 +46,36 @@ export class CloudTrailLookupService implements EmulatedService {
         "InvalidLookupAttributesException",
         "You cannot specify more than one lookup attribute.",
       );
+    // "Possible values are 1 through 50. The default is 50." (LookupEvents API reference)
+    const max = input.MaxResults ?? 50;
+    if (!Number.isInteger(max) || max < 1 || max > 50)
+      throw new AwsError(
+        "InvalidMaxResultsException",
+        "This exception is thrown if the limit specified is not valid.",
+      );
+    // Our tokens are offsets into the result; anything else is not a token we issued.
+    if (!/^\d+$/.test(input.NextToken ?? "0"))
+      throw new AwsError(
+        "InvalidNextTokenException",
+        "Invalid token or token that was previously used in a request with different parameters.",
+      );
     const start = Number(input.NextToken ?? 0);
-    const max = Math.min(input.MaxResults ?? 50, 50);
+    // Timestamps arrive as epoch seconds (JSON 1.1); both bounds are inclusive.
+    const from = input.StartTime === undefined ? -Infinity : input.StartTime * 1000;
+    const to = input.EndTime === undefined ? Infinity : input.EndTime * 1000;
+    if (from > to)
+      throw new AwsError(
+        "InvalidTimeRangeException",
+        "Occurs if the timestamp values are not valid. Either the start time occurs after the end time, or the time range is outside the range of possible values.",
+      );
     const matching = [...this.#records()]
-      .reverse()
+      .map((record, index) => ({ record, index, time: Date.parse(String(record.eventTime)) }))
+      // Newest first; records of the same second, the one recorded last first.
+      .sort((a, b) => b.time - a.time || b.index - a.index)
+      .filter(({ time }) => time >= from && time <= to)
+      .map(({ record }) => record)
+      // The emulation makes management events only: an Insights lookup finds nothing.
+      .filter(() => input.EventCategory !== "insight")
       .filter((r) => filters.every((f) => (ATTRIBUTE[f.AttributeKey]?.(r) ?? []).includes(f.AttributeValue)));
     const page = matching.slice(start, start + max);
     return {

@@ -59,6 +59,29 @@ export type TargetInvoker = (target: Target, input: unknown) => Promise<unknown>
 
 export const DEFAULT_BUS = "default";
 
+/** The fields TestEventPattern requires of its `Event`. */
+const TEST_EVENT_FIELDS = ["id", "account", "source", "time", "region", "detail-type"];
+
+/** A bus named by name or ARN (`arn:aws:events:…:event-bus/name`); none is the default bus. */
+function busNameOf(value: unknown): string {
+  if (typeof value !== "string" || value === "") return DEFAULT_BUS;
+  const marker = value.indexOf(":event-bus/");
+  return value.startsWith("arn:") && marker >= 0 ? value.slice(marker + ":event-bus/".length) : value;
+}
+
+/** `text` parsed, if it is the JSON text of an object. */
+function parseJsonObject(text: unknown): Record<string, unknown> | undefined {
+  if (typeof text !== "string") return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === "object" && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** `$.a.b[0]` on an event. */
 function readPath(event: unknown, path: string): unknown {
   if (path === "$") return event;
@@ -189,33 +212,38 @@ export class EventBus implements EmulatedService {
     for (const rule of this.rules) {
       if (rule.bus !== bus || !admits(rule) || !rule.pattern.matches(event)) continue;
       for (const target of rule.targets) {
-        const input = target.input
-          ? JSON.parse(target.input)
-          : target.inputPath
-            ? readPath(event, target.inputPath)
-            : target.transformer
-              ? transformInput(event, target.transformer)
-              : event;
-        const delivery = this.#invoke(target.target, input).then(
-          (result) => {
-            this.deliveries.push({
-              eventId: String(event.id),
-              rule: rule.name,
-              targetId: target.id,
-              ok: true,
-              result,
-            });
-          },
-          (error: unknown) => {
-            this.deliveries.push({
-              eventId: String(event.id),
-              rule: rule.name,
-              targetId: target.id,
-              ok: false,
-              error: error instanceof Error ? error.message : String(error),
-            });
-          },
-        );
+        // A target whose input cannot be built fails that delivery only, as on AWS (PutEvents succeeds).
+        const delivery = Promise.resolve()
+          .then(() =>
+            target.input
+              ? JSON.parse(target.input)
+              : target.inputPath
+                ? readPath(event, target.inputPath)
+                : target.transformer
+                  ? transformInput(event, target.transformer)
+                  : event,
+          )
+          .then((input: unknown) => this.#invoke(target.target, input))
+          .then(
+            (result) => {
+              this.deliveries.push({
+                eventId: String(event.id),
+                rule: rule.name,
+                targetId: target.id,
+                ok: true,
+                result,
+              });
+            },
+            (error: unknown) => {
+              this.deliveries.push({
+                eventId: String(event.id),
+                rule: rule.name,
+                targetId: target.id,
+                ok: false,
+                error: error instanceof Error ? error.message : String(error),
+              });
+            },
+          );
         this.#pending.add(delivery);
         void delivery.finally(() => this.#pending.delete(delivery));
       }
@@ -246,12 +274,23 @@ export class EventBus implements EmulatedService {
             `Event pattern is not valid. Reason: ${reasons.join("; ")}`,
           );
         }
-        return ok({ Result: matchesPattern(input.EventPattern, input.Event) });
+        // AWS answers an event that is not a JSON object carrying the envelope's fields with
+        // ValidationException "Parameter Event is not valid." (`resources`, documented as mandatory,
+        // is not required in practice).
+        const event = parseJsonObject(input.Event);
+        if (!event || !TEST_EVENT_FIELDS.every((field) => field in event)) {
+          throw new AwsError("ValidationException", "Parameter Event is not valid.");
+        }
+        return ok({ Result: matchesPattern(input.EventPattern, event) });
       }
-      case "ListRules":
+      case "ListRules": {
+        const bus = busNameOf(input.EventBusName);
+        if (!this.#buses.has(bus))
+          throw new AwsError("ResourceNotFoundException", `Event bus ${bus} does not exist.`);
+        const prefix = typeof input.NamePrefix === "string" ? input.NamePrefix : "";
         return ok({
           Rules: this.rules
-            .filter((r) => r.bus === (input.EventBusName ?? DEFAULT_BUS))
+            .filter((r) => r.bus === bus && r.name.startsWith(prefix))
             .map((r) => ({
               Name: r.name,
               EventBusName: r.bus,
@@ -260,6 +299,7 @@ export class EventBus implements EmulatedService {
               Arn: `arn:aws:events:${this.#region}:${this.#accountId}:rule/${r.bus === DEFAULT_BUS ? "" : `${r.bus}/`}${r.name}`,
             })),
         });
+      }
       default:
         throw new AwsError(
           "UnknownOperationException",
@@ -270,18 +310,16 @@ export class EventBus implements EmulatedService {
 
   #putEvents(input: Record<string, unknown>, request: ServiceRequest) {
     const entries = (input.Entries ?? []) as Array<Record<string, unknown>>;
+    // The model's length constraint on `Entries` (1..10), reported the way AWS's validation words it.
     if (entries.length < 1 || entries.length > 10) {
       throw new AwsError(
         "ValidationException",
-        "1 validation error detected: Value at 'entries' failed to satisfy constraint: Member must have length between 1 and 10",
+        `1 validation error detected: Value at 'entries' failed to satisfy constraint: Member must have length ${entries.length < 1 ? "greater than or equal to 1" : "less than or equal to 10"}`,
       );
     }
     let failed = 0;
     const results = entries.map((entry) => {
-      const bus =
-        String(entry.EventBusName ?? DEFAULT_BUS)
-          .split("/")
-          .pop() ?? DEFAULT_BUS;
+      const bus = busNameOf(entry.EventBusName);
       const problem = !entry.Source
         ? ["InvalidArgument", "Parameter Source is not valid. Reason: Source is a required argument."]
         : !entry.DetailType
@@ -291,23 +329,18 @@ export class EventBus implements EmulatedService {
             ]
           : !entry.Detail
             ? ["InvalidArgument", "Parameter Detail is not valid. Reason: Detail is a required argument."]
-            : !this.#buses.has(bus)
-              ? ["ResourceNotFoundException", `Event bus ${bus} does not exist.`]
-              : undefined;
-      let detail: unknown;
-      if (!problem) {
-        try {
-          detail = JSON.parse(String(entry.Detail));
-        } catch {
-          detail = undefined;
-        }
-      }
-      if (problem || detail === null || typeof detail !== "object" || Array.isArray(detail)) {
+            : undefined;
+      // A Detail that is not a JSON object (a string, an array, broken JSON) is MalformedDetail.
+      const detail = problem ? undefined : parseJsonObject(entry.Detail);
+      if (problem || !detail) {
         failed++;
         const [code, message] = problem ?? ["MalformedDetail", "Detail is malformed."];
         return { ErrorCode: code, ErrorMessage: message };
       }
       const id = randomUUID();
+      // AWS accepts an entry for a bus that does not exist (EventId, no error entry) and drops it:
+      // aws/aws-cli#9186, and LocalStack's AWS-recorded test_put_events_nonexistent_event_bus.
+      if (!this.#buses.has(bus)) return { EventId: id };
       this.put(bus, {
         version: "0",
         id,

@@ -4,7 +4,12 @@ import {
   type ServiceRequest,
   type ServiceResponse,
 } from "../emulator/types.ts";
-import { type ExecutionDescription, type LocalStepFunctions, StepFunctionsError } from "./local-sfn.ts";
+import {
+  type ExecutionDescription,
+  type HistoryEvent,
+  type LocalStepFunctions,
+  StepFunctionsError,
+} from "./local-sfn.ts";
 
 /**
  * The Step Functions API (JSON 1.0 protocol, `X-Amz-Target: AWSStepFunctions.<Operation>`) over
@@ -25,6 +30,45 @@ function describe(e: ExecutionDescription) {
     error: e.error,
     cause: e.cause,
   };
+}
+
+/** The interpreter's execution-level events under AWS's `HistoryEventType` names. */
+const EXECUTION_EVENT_TYPES: Record<string, string> = {
+  ExecutionStarted: "ExecutionStarted",
+  ExecutionSucceeded: "ExecutionSucceeded",
+  ExecutionFailed: "ExecutionFailed",
+  ExecutionAborted: "ExecutionAborted",
+  ExecutionTimeout: "ExecutionTimedOut",
+};
+
+/**
+ * One GetExecutionHistory event with AWS's detail members (`executionStartedEventDetails`,
+ * `stateEnteredEventDetails`, …). The interpreter does not say which type a state has, so state
+ * events keep its names (`StateEntered`, not AWS's `TaskStateEntered`); execution events are AWS's.
+ */
+function historyEvent(event: HistoryEvent, index: number, execution: ExecutionDescription) {
+  const type = EXECUTION_EVENT_TYPES[event.type] ?? event.type;
+  const base = { id: index + 1, previousEventId: index, timestamp: event.timestamp / 1000, type };
+  switch (type) {
+    case "ExecutionStarted":
+      return {
+        ...base,
+        executionStartedEventDetails: { input: execution.input, inputDetails: { truncated: false } },
+      };
+    case "ExecutionSucceeded":
+      return {
+        ...base,
+        executionSucceededEventDetails: { output: execution.output, outputDetails: { truncated: false } },
+      };
+    case "ExecutionFailed":
+      return { ...base, executionFailedEventDetails: { error: event.error, cause: event.cause } };
+    case "StateEntered":
+      return { ...base, stateEnteredEventDetails: { name: event.stateName } };
+    case "StateExited":
+      return { ...base, stateExitedEventDetails: { name: event.stateName } };
+    default:
+      return base;
+  }
 }
 
 export class StepFunctionsService implements EmulatedService {
@@ -57,12 +101,17 @@ export class StepFunctionsService implements EmulatedService {
         }
         case "DescribeExecution":
           return ok(describe(this.#sfn.describeExecution(String(input.executionArn ?? ""))));
-        case "ListExecutions":
+        case "ListExecutions": {
+          const stateMachineArn = String(input.stateMachineArn ?? "");
+          this.#requireStateMachine(stateMachineArn);
           return ok({
             executions: this.#sfn
-              .listExecutions(String(input.stateMachineArn ?? ""))
+              .listExecutions(stateMachineArn)
               .filter((e) => !input.statusFilter || e.status === input.statusFilter)
-              .map((e) => ({
+              // "Results are sorted by time, with the most recent execution first." (ListExecutions API reference)
+              .map((e, index) => ({ e, index }))
+              .sort((a, b) => b.e.startDate.getTime() - a.e.startDate.getTime() || b.index - a.index)
+              .map(({ e }) => ({
                 ...describe(e),
                 input: undefined,
                 output: undefined,
@@ -70,6 +119,7 @@ export class StepFunctionsService implements EmulatedService {
                 cause: undefined,
               })),
           });
+        }
         case "ListStateMachines":
           return ok({
             stateMachines: this.#machines().map((m) => ({
@@ -79,14 +129,14 @@ export class StepFunctionsService implements EmulatedService {
               creationDate: 0,
             })),
           });
-        case "GetExecutionHistory":
-          return ok({
-            events: this.#sfn.history(String(input.executionArn ?? "")).map((event, index) => ({
-              id: index + 1,
-              timestamp: event.timestamp / 1000,
-              type: event.type,
-            })),
-          });
+        case "GetExecutionHistory": {
+          const executionArn = String(input.executionArn ?? "");
+          const execution = this.#sfn.describeExecution(executionArn);
+          const events = this.#sfn
+            .history(executionArn)
+            .map((event, index) => historyEvent(event, index, execution));
+          return ok({ events: input.reverseOrder === true ? events.reverse() : events });
+        }
         default:
           throw new AwsError(
             "UnknownOperationException",
@@ -96,6 +146,20 @@ export class StepFunctionsService implements EmulatedService {
     } catch (error) {
       if (error instanceof StepFunctionsError) throw new AwsError(error.code, error.message, 400);
       throw error;
+    }
+  }
+
+  /** ListExecutions of a machine that does not exist fails as on AWS, rather than listing nothing. */
+  #requireStateMachine(stateMachineArn: string): void {
+    const name = stateMachineArn.slice(stateMachineArn.lastIndexOf(":") + 1);
+    let known: string | undefined;
+    try {
+      known = this.#sfn.stateMachineArn(name);
+    } catch {
+      known = undefined;
+    }
+    if (known !== stateMachineArn) {
+      throw new AwsError("StateMachineDoesNotExist", `State Machine Does Not Exist: '${stateMachineArn}'`);
     }
   }
 

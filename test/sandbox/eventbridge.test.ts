@@ -1,0 +1,568 @@
+import {
+  EventBridgeClient,
+  type EventBridgeServiceException,
+  ListRulesCommand,
+  PutEventsCommand,
+  type PutEventsRequestEntry,
+  TestEventPatternCommand,
+} from "@aws-sdk/client-eventbridge";
+import { describe, expect, it, onTestFinished } from "vitest";
+import { iamUserIdentity, MemoryIdentityStore } from "../../sandbox/emulator/identities.ts";
+import { startFrontDoor } from "../../sandbox/emulator/server.ts";
+import type { ApiCall } from "../../sandbox/emulator/types.ts";
+import { EventBus, rulesFromTemplate, type Target, transformInput } from "../../sandbox/eventbridge/bus.ts";
+import type { CfnTemplate } from "../../sandbox/template.ts";
+
+const ACCOUNT = "111122223333";
+const REGION = "eu-west-1";
+const ACCESS_KEY = "AKIAEVENTSFIDELITY01";
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The shape of what `serverless package` writes: a state machine, a Lambda function, and rules
+ * whose targets point at them by `Ref` / `Fn::GetAtt`.
+ */
+function template(
+  state: "ENABLED" | "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS" = "ENABLED",
+): CfnTemplate {
+  return {
+    Resources: {
+      ProvisionStateMachine: {
+        Type: "AWS::StepFunctions::StateMachine",
+        Properties: { StateMachineName: "pod-identity-provisioner-dev-provision" },
+      },
+      DetectDriftLambdaFunction: { Type: "AWS::Lambda::Function", Properties: {} },
+      GrantRequestedRule: {
+        Type: "AWS::Events::Rule",
+        Properties: {
+          Name: "grant-requested",
+          State: "ENABLED",
+          EventPattern: {
+            source: ["platform.portal"],
+            "detail-type": ["Grant Requested"],
+            detail: { cluster: [{ prefix: "demo" }] },
+          },
+          Targets: [
+            {
+              Id: "provision",
+              Arn: { Ref: "ProvisionStateMachine" },
+              RoleArn: { "Fn::GetAtt": ["EventsRole", "Arn"] },
+              InputTransformer: {
+                InputPathsMap: {
+                  cluster: "$.detail.cluster",
+                  serviceAccount: "$.detail.serviceAccount",
+                  eventId: "$.id",
+                },
+                InputTemplate:
+                  '{"request": {"cluster": <cluster>, "serviceAccount": <serviceAccount>}, "note": "event <eventId> for <cluster>"}',
+              },
+            },
+          ],
+        },
+      },
+      IamChangesRule: {
+        Type: "AWS::Events::Rule",
+        Properties: {
+          Name: "iam-changes",
+          State: state,
+          EventPattern: { source: ["aws.iam"], "detail-type": ["AWS API Call via CloudTrail"] },
+          Targets: [{ Id: "watchdog", Arn: { "Fn::GetAtt": ["DetectDriftLambdaFunction", "Arn"] } }],
+        },
+      },
+    },
+  };
+}
+
+interface Delivered {
+  target: Target;
+  input: unknown;
+}
+
+/** A front door with an EventBus that holds the template's rules and records every delivery. */
+async function startEventBridge(state?: Parameters<typeof template>[0]) {
+  const bus = new EventBus(ACCOUNT, REGION);
+  bus.addRules(rulesFromTemplate(template(state)));
+  const delivered: Delivered[] = [];
+  bus.onDeliver(async (target, input) => {
+    delivered.push({ target, input });
+  });
+  const identities = new MemoryIdentityStore();
+  identities.register(iamUserIdentity(ACCOUNT, ACCESS_KEY, "platform-admin"));
+  const door = await startFrontDoor({ services: [bus], identities, accountId: ACCOUNT });
+  onTestFinished(() => door.close());
+  const client = new EventBridgeClient({
+    endpoint: door.url,
+    region: REGION,
+    credentials: { accessKeyId: ACCESS_KEY, secretAccessKey: "sandbox-secret" },
+    maxAttempts: 1,
+  });
+  return { bus, client, delivered };
+}
+
+function grantRequested(overrides: Partial<PutEventsRequestEntry> = {}): PutEventsRequestEntry {
+  return {
+    Source: "platform.portal",
+    DetailType: "Grant Requested",
+    Detail: JSON.stringify({ cluster: "demo", namespace: "team-a", serviceAccount: "reader" }),
+    ...overrides,
+  };
+}
+
+async function failureOf(promise: Promise<unknown>): Promise<EventBridgeServiceException> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as EventBridgeServiceException;
+  }
+  throw new Error("expected the call to fail");
+}
+
+describe("EventBridge PutEvents", () => {
+  it("accepts well-formed entries with an EventId each and FailedEntryCount 0", async () => {
+    // Prepare
+    const { client } = await startEventBridge();
+
+    // Act
+    const result = await client.send(
+      new PutEventsCommand({ Entries: [grantRequested(), grantRequested({ DetailType: "Grant Revoked" })] }),
+    );
+
+    // Assess
+    expect(result.FailedEntryCount).toBe(0);
+    expect(result.Entries).toHaveLength(2);
+    const ids = result.Entries?.map((e) => e.EventId) ?? [];
+    expect(ids.every((id) => UUID.test(id ?? ""))).toBe(true);
+    expect(new Set(ids).size).toBe(2);
+    expect(result.Entries?.some((e) => e.ErrorCode !== undefined)).toBe(false);
+  });
+
+  it.each([
+    [
+      "without Source",
+      { Source: undefined },
+      "InvalidArgument",
+      "Parameter Source is not valid. Reason: Source is a required argument.",
+    ],
+    [
+      "without DetailType",
+      { DetailType: undefined },
+      "InvalidArgument",
+      "Parameter DetailType is not valid. Reason: DetailType is a required argument.",
+    ],
+    [
+      "without Detail",
+      { Detail: undefined },
+      "InvalidArgument",
+      "Parameter Detail is not valid. Reason: Detail is a required argument.",
+    ],
+    ["whose Detail is not JSON", { Detail: "{cluster: demo" }, "MalformedDetail", "Detail is malformed."],
+    ["whose Detail is a JSON array", { Detail: '["demo"]' }, "MalformedDetail", "Detail is malformed."],
+    ["whose Detail is a JSON string", { Detail: '"demo"' }, "MalformedDetail", "Detail is malformed."],
+  ])(
+    "fails an entry %s with %s, in its place, and takes the others",
+    async (_what, overrides, code, message) => {
+      // Prepare
+      const { client } = await startEventBridge();
+
+      // Act
+      const result = await client.send(
+        new PutEventsCommand({ Entries: [grantRequested(), grantRequested(overrides), grantRequested()] }),
+      );
+
+      // Assess
+      expect(result.FailedEntryCount).toBe(1);
+      expect(result.Entries?.[1]).toEqual({ ErrorCode: code, ErrorMessage: message });
+      expect(result.Entries?.[0]?.EventId).toMatch(UUID);
+      expect(result.Entries?.[2]?.EventId).toMatch(UUID);
+    },
+  );
+
+  it("accepts an entry for an event bus that does not exist, as AWS does, and delivers it nowhere", async () => {
+    // Prepare
+    const { bus, client, delivered } = await startEventBridge();
+
+    // Act
+    const result = await client.send(
+      new PutEventsCommand({ Entries: [grantRequested({ EventBusName: "no-such-bus" })] }),
+    );
+    await bus.idle();
+
+    // Assess
+    expect(result.FailedEntryCount).toBe(0);
+    expect(result.Entries?.[0]?.EventId).toMatch(UUID);
+    expect(bus.events).toEqual([]);
+    expect(delivered).toEqual([]);
+  });
+
+  it("answers ValidationException (400) for a request with more than 10 entries", async () => {
+    // Prepare
+    const { client } = await startEventBridge();
+
+    // Act
+    const error = await failureOf(
+      client.send(new PutEventsCommand({ Entries: Array.from({ length: 11 }, () => grantRequested()) })),
+    );
+
+    // Assess
+    expect({ name: error.name, status: error.$metadata.httpStatusCode }).toEqual({
+      name: "ValidationException",
+      status: 400,
+    });
+    expect(error.message).toContain("Member must have length less than or equal to 10");
+  });
+});
+
+describe("EventBridge rules from the template", () => {
+  it("delivers a matching event to the state machine the target references, with the transformed input", async () => {
+    // Prepare
+    const { bus, client, delivered } = await startEventBridge();
+
+    // Act
+    const result = await client.send(new PutEventsCommand({ Entries: [grantRequested()] }));
+    await bus.idle();
+
+    // Assess
+    const eventId = result.Entries?.[0]?.EventId;
+    expect(delivered).toEqual([
+      {
+        target: { kind: "stateMachine", logicalId: "ProvisionStateMachine" },
+        input: {
+          request: { cluster: "demo", serviceAccount: "reader" },
+          note: `event ${eventId} for demo`,
+        },
+      },
+    ]);
+  });
+
+  it.each([
+    ["from another source", { Source: "platform.other" }],
+    ["of another detail type", { DetailType: "Grant Revoked" }],
+    [
+      "for a cluster the prefix does not match",
+      { Detail: JSON.stringify({ cluster: "prod", serviceAccount: "x" }) },
+    ],
+  ])("does not deliver an event %s", async (_what, overrides) => {
+    // Prepare
+    const { bus, client, delivered } = await startEventBridge();
+
+    // Act
+    await client.send(new PutEventsCommand({ Entries: [grantRequested(overrides)] }));
+    await bus.idle();
+
+    // Assess
+    expect(delivered).toEqual([]);
+  });
+
+  it("puts an entry on the bus as AWS's event envelope", async () => {
+    // Prepare
+    const { bus, client } = await startEventBridge();
+    const resource = `arn:aws:eks:${REGION}:${ACCOUNT}:cluster/demo`;
+
+    // Act
+    const result = await client.send(
+      new PutEventsCommand({
+        Entries: [grantRequested({ Time: new Date("2026-11-24T10:00:00.250Z"), Resources: [resource] })],
+      }),
+    );
+
+    // Assess
+    expect(bus.events.map((e) => e.bus)).toEqual(["default"]);
+    expect(bus.events[0]?.event).toEqual({
+      version: "0",
+      id: result.Entries?.[0]?.EventId,
+      "detail-type": "Grant Requested",
+      source: "platform.portal",
+      account: ACCOUNT,
+      time: "2026-11-24T10:00:00Z",
+      region: REGION,
+      resources: [resource],
+      detail: { cluster: "demo", namespace: "team-a", serviceAccount: "reader" },
+    });
+  });
+
+  it("stamps an entry without Time with the time it was put and gives it empty resources", async () => {
+    // Prepare
+    const { bus, client } = await startEventBridge();
+    const before = Math.floor(Date.now() / 1000) * 1000;
+
+    // Act
+    await client.send(new PutEventsCommand({ Entries: [grantRequested()] }));
+
+    // Assess
+    const event = bus.events[0]?.event ?? {};
+    expect(event.time).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+    expect(Date.parse(String(event.time))).toBeGreaterThanOrEqual(before);
+    expect(Date.parse(String(event.time))).toBeLessThanOrEqual(Date.now());
+    expect(event.resources).toEqual([]);
+  });
+});
+
+describe("EventBridge ListRules", () => {
+  it("lists the default bus's rules with their ARN, state and pattern", async () => {
+    // Prepare
+    const { client } = await startEventBridge();
+
+    // Act
+    const { Rules } = await client.send(new ListRulesCommand({}));
+
+    // Assess
+    expect(Rules?.map((r) => r.Name)).toEqual(["grant-requested", "iam-changes"]);
+    expect(Rules?.[1]).toMatchObject({
+      Arn: `arn:aws:events:${REGION}:${ACCOUNT}:rule/iam-changes`,
+      EventBusName: "default",
+      State: "ENABLED",
+    });
+    expect(JSON.parse(Rules?.[1]?.EventPattern ?? "null")).toEqual({
+      source: ["aws.iam"],
+      "detail-type": ["AWS API Call via CloudTrail"],
+    });
+  });
+
+  it("lists only the rules whose names start with NamePrefix", async () => {
+    // Prepare
+    const { client } = await startEventBridge();
+
+    // Act
+    const { Rules } = await client.send(new ListRulesCommand({ NamePrefix: "iam-" }));
+
+    // Assess
+    expect(Rules?.map((r) => r.Name)).toEqual(["iam-changes"]);
+  });
+
+  it("answers ResourceNotFoundException (400) for the rules of an event bus that does not exist", async () => {
+    // Prepare
+    const { client } = await startEventBridge();
+
+    // Act
+    const error = await failureOf(client.send(new ListRulesCommand({ EventBusName: "no-such-bus" })));
+
+    // Assess
+    expect({ name: error.name, status: error.$metadata.httpStatusCode, message: error.message }).toEqual({
+      name: "ResourceNotFoundException",
+      status: 400,
+      message: "Event bus no-such-bus does not exist.",
+    });
+  });
+});
+
+describe("EventBridge TestEventPattern", () => {
+  const event = {
+    version: "0",
+    id: "6a7e8feb-b491-4cf7-a9f1-bf3703467718",
+    "detail-type": "Grant Requested",
+    source: "platform.portal",
+    account: ACCOUNT,
+    time: "2026-11-24T10:00:00Z",
+    region: REGION,
+    resources: [],
+    detail: { cluster: "demo-2" },
+  };
+
+  it.each([
+    ["matches", { source: ["platform.portal"], detail: { cluster: [{ prefix: "demo" }] } }, true],
+    ["does not match", { source: ["platform.portal"], detail: { cluster: [{ prefix: "prod" }] } }, false],
+  ])("answers whether an event %s a pattern", async (_what, pattern, expected) => {
+    // Prepare
+    const { client } = await startEventBridge();
+
+    // Act
+    const { Result } = await client.send(
+      new TestEventPatternCommand({ EventPattern: JSON.stringify(pattern), Event: JSON.stringify(event) }),
+    );
+
+    // Assess
+    expect(Result).toBe(expected);
+  });
+
+  it("answers InvalidEventPatternException (400) with the reason for a pattern AWS rejects", async () => {
+    // Prepare
+    const { client } = await startEventBridge();
+
+    // Act
+    const error = await failureOf(
+      client.send(
+        new TestEventPatternCommand({
+          EventPattern: '{"source": "platform.portal"}',
+          Event: JSON.stringify(event),
+        }),
+      ),
+    );
+
+    // Assess
+    expect({ name: error.name, status: error.$metadata.httpStatusCode }).toEqual({
+      name: "InvalidEventPatternException",
+      status: 400,
+    });
+    expect(error.message).toMatch(
+      /^Event pattern is not valid\. Reason: .*"source" must be an object or an array/,
+    );
+  });
+
+  it.each([
+    ["is not JSON", "{not json"],
+    ["is a JSON array", "[]"],
+    ["lacks the envelope's account", JSON.stringify({ ...event, account: undefined })],
+  ])("answers ValidationException (400) for an event that %s", async (_what, text) => {
+    // Prepare
+    const { client } = await startEventBridge();
+
+    // Act
+    const error = await failureOf(
+      client.send(
+        new TestEventPatternCommand({ EventPattern: '{"source": ["platform.portal"]}', Event: text }),
+      ),
+    );
+
+    // Assess
+    expect({ name: error.name, status: error.$metadata.httpStatusCode, message: error.message }).toEqual({
+      name: "ValidationException",
+      status: 400,
+      message: "Parameter Event is not valid.",
+    });
+  });
+});
+
+describe("transformInput", () => {
+  // The cases are the EventBridge User Guide's ("Amazon EventBridge input transformation").
+  const event = {
+    id: "7bf73129-1428-4cd3-a780-95db273d1602",
+    detail: { "instance-id": "i-0123456789", state: "RUNNING", count: 3, tags: ["a", "b"] },
+  };
+  const paths = {
+    instance: "$.detail.instance-id",
+    state: "$.detail.state",
+    count: "$.detail.count",
+    tags: "$.detail.tags",
+  };
+
+  it("fills a placeholder inside a JSON string with the value's text", () => {
+    // Prepare
+    const transformer = {
+      InputPathsMap: paths,
+      InputTemplate:
+        '{"state": "<state>", "status": "instance <instance> is in <state>, seen <count> times"}',
+    };
+
+    // Act
+    const input = transformInput(event, transformer);
+
+    // Assess
+    expect(input).toEqual({ state: "RUNNING", status: "instance i-0123456789 is in RUNNING, seen 3 times" });
+  });
+
+  it("fills a placeholder outside a string with the value as JSON, keeping its type", () => {
+    // Prepare
+    const transformer = {
+      InputPathsMap: paths,
+      InputTemplate:
+        '{"instance": <instance>, "state": [9, <state>, true], "count": <count>, "tags": <tags>}',
+    };
+
+    // Act
+    const input = transformInput(event, transformer);
+
+    // Assess
+    expect(input).toEqual({
+      instance: "i-0123456789",
+      state: [9, "RUNNING", true],
+      count: 3,
+      tags: ["a", "b"],
+    });
+  });
+
+  it("fills <aws.events.event.json> with the whole event", () => {
+    // Prepare
+    const transformer = { InputTemplate: '{"original": <aws.events.event.json>, "from": "rule"}' };
+
+    // Act
+    const input = transformInput(event, transformer);
+
+    // Assess
+    expect(input).toEqual({ original: event, from: "rule" });
+  });
+
+  it("transforms a template that is a single JSON string", () => {
+    // Prepare
+    const transformer = { InputPathsMap: paths, InputTemplate: '"instance <instance> is in <state>"' };
+
+    // Act
+    const input = transformInput(event, transformer);
+
+    // Assess
+    expect(input).toBe("instance i-0123456789 is in RUNNING");
+  });
+});
+
+describe("EventBus publishApiCall", () => {
+  function iamCall(eventName: string, readOnly: boolean): ApiCall {
+    return {
+      eventSource: "iam.amazonaws.com",
+      eventName,
+      awsRegion: "us-east-1",
+      caller: iamUserIdentity(ACCOUNT, "AKIAPERSON000000001", "alice"),
+      requestParameters: { roleName: "pip-team-a-reader" },
+      responseElements: null,
+      readOnly,
+      requestId: "6efb8a1b-5128-4368-ac80-a74e1488b155",
+      eventTime: new Date("2026-11-24T10:00:00Z"),
+    };
+  }
+
+  it("delivers a write call's CloudTrail envelope to an ENABLED rule", async () => {
+    // Prepare
+    const { bus, delivered } = await startEventBridge("ENABLED");
+
+    // Act
+    bus.publishApiCall(iamCall("PutRolePolicy", false));
+    await bus.idle();
+
+    // Assess
+    expect(delivered).toHaveLength(1);
+    expect(delivered[0]?.target).toEqual({ kind: "function", functionKey: "detectDrift" });
+    expect(delivered[0]?.input).toMatchObject({
+      version: "0",
+      id: expect.stringMatching(UUID),
+      "detail-type": "AWS API Call via CloudTrail",
+      source: "aws.iam",
+      account: ACCOUNT,
+      time: "2026-11-24T10:00:00Z",
+      region: "us-east-1",
+      resources: [],
+      detail: {
+        eventSource: "iam.amazonaws.com",
+        eventName: "PutRolePolicy",
+        readOnly: false,
+        requestParameters: { roleName: "pip-team-a-reader" },
+      },
+    });
+  });
+
+  it.each(["GetRole", "ListRolePolicies"])(
+    "does not deliver the read-only call %s to an ENABLED rule",
+    async (eventName) => {
+      // Prepare
+      const { bus, delivered } = await startEventBridge("ENABLED");
+
+      // Act
+      bus.publishApiCall(iamCall(eventName, true));
+      await bus.idle();
+
+      // Assess
+      expect(delivered).toEqual([]);
+    },
+  );
+
+  it("delivers a read-only Get call to a rule in ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS", async () => {
+    // Prepare
+    const { bus, delivered } = await startEventBridge("ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS");
+
+    // Act
+    bus.publishApiCall(iamCall("GetRole", true));
+    await bus.idle();
+
+    // Assess
+    expect(delivered.map((d) => (d.input as { detail: { eventName: string } }).detail.eventName)).toEqual([
+      "GetRole",
+    ]);
+  });
+});
