@@ -1,8 +1,9 @@
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
+import { logMetrics } from "@aws-lambda-powertools/metrics/middleware";
 import middy from "@middy/core";
 import { createRegistryClient } from "#aws/clients.ts";
 import { config } from "#src/config.ts";
-import { grantLogContext, logger } from "#src/observability.ts";
+import { grantLogContext, logger, metrics, outcomeCounter } from "#src/observability.ts";
 import { type RecordInput, record } from "#src/provision/record.ts";
 
 const settings = config();
@@ -19,8 +20,10 @@ const dependencies = {
     trustSourceConditions: settings.trustSourceConditions,
   },
   log: logger,
+  outcomes: outcomeCounter,
 };
 
 export const handler = middy(async (input: RecordInput) => record(dependencies, input))
   .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(logMetrics(metrics))
   .use(grantLogContext());

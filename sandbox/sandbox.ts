@@ -218,6 +218,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     TRUST_SOURCE_CONDITIONS: "false",
     POWERTOOLS_SERVICE_NAME: "pod-identity-provisioner",
     POWERTOOLS_LOG_LEVEL: options.logLevel ?? "INFO",
+    // Metrics go to CloudWatch through log lines (EMF); the sandbox has no CloudWatch to read them.
+    POWERTOOLS_METRICS_DISABLED: "true",
   });
   delete process.env.AWS_SESSION_TOKEN;
   delete process.env.AWS_PROFILE;

@@ -19,6 +19,8 @@ export interface RecordDependencies {
   now: () => Date;
   options: DesiredStateOptions;
   log: DecisionLog;
+  /** Counts outcomes (GrantProvisioned, GrantFailed, RollbackIncomplete, GrantDeleted, GrantDeleteFailed). */
+  outcomes?: { count(outcome: string): void };
 }
 
 /** What a Step Functions `Catch` puts at `ResultPath`. */
@@ -116,6 +118,7 @@ export async function record(
       };
     }
     case "complete-provision":
+      deps.outcomes?.count("GrantProvisioned");
       return summary(
         await transitionGrant(db, table, input.grantId, (current) =>
           lifecycle.completeProvision(current, input.grantId, input.executionId, input, now()),
@@ -124,6 +127,7 @@ export async function record(
     case "fail-provision": {
       const cause = describeFailure(input.error, input.rollbackError);
       deps.log.warn("Provisioning failed", { cause });
+      deps.outcomes?.count(input.rollbackError ? "RollbackIncomplete" : "GrantFailed");
       return summary(
         await transitionGrant(db, table, input.grantId, (current) =>
           lifecycle.failProvision(current, input.grantId, input.executionId, cause, now()),
@@ -143,6 +147,7 @@ export async function record(
       return { identity: stored.identity ?? grantIdentity(key, deps.options) };
     }
     case "complete-deprovision":
+      deps.outcomes?.count("GrantDeleted");
       return summary(
         await transitionGrant(db, table, input.grantId, (current) =>
           lifecycle.completeDeprovision(current, input.grantId, input.executionId, now()),
@@ -151,6 +156,7 @@ export async function record(
     case "fail-deprovision": {
       const cause = describeFailure(input.error);
       deps.log.warn("Deprovisioning failed", { cause });
+      deps.outcomes?.count("GrantDeleteFailed");
       return summary(
         await transitionGrant(db, table, input.grantId, (current) =>
           lifecycle.failDeprovision(current, input.grantId, input.executionId, cause, now()),
