@@ -111,7 +111,3 @@ export function parseGrantRequest(input: unknown): GrantRequest {
   if (unique.length > 0) throw new ValidationError(unique);
   return input as GrantRequest;
 }
-
-export function catalogTemplateNames(): string[] {
-  return templateNames();
-}
