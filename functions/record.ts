@@ -1,9 +1,9 @@
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
-import { logMetrics } from "@aws-lambda-powertools/metrics/middleware";
 import middy from "@middy/core";
 import { createRegistryClient } from "#aws/clients.ts";
 import { config } from "#src/config.ts";
-import { grantLogContext, logger, metrics, outcomeCounter } from "#src/observability.ts";
+import { outcomeCounter } from "#src/metrics.ts";
+import { grantLogContext, logger } from "#src/observability.ts";
 import { type RecordInput, record } from "#src/provision/record.ts";
 
 const settings = config();
@@ -25,5 +25,4 @@ const dependencies = {
 
 export const handler = middy(async (input: RecordInput) => record(dependencies, input))
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(logMetrics(metrics))
   .use(grantLogContext());
