@@ -4,6 +4,7 @@ import { pathToFileURL } from "node:url";
 import { CreateTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { CreatePolicyCommand, IAMClient } from "@aws-sdk/client-iam";
 import { DynamoDBDocumentClient, PutCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { boundaryDocument } from "../src/policy/boundary.ts";
 import { CloudTrailLookupService } from "./emulator/cloudtrail-lookup.ts";
 import { DynamoDbService } from "./emulator/dynamodb.ts";
 import { EksService } from "./emulator/eks.ts";
@@ -179,18 +180,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 
   // What `serverless deploy` would create: the boundary policy and the registry table.
   const boundaryName = `pod-identity-provisioner-${stage}-boundary`;
-  const { boundaryStatements } = await import("../src/policy/boundary.ts");
-  const boundaryDocument = JSON.stringify({
-    Version: "2012-10-17",
-    Statement: boundaryStatements().map((s) =>
-      JSON.parse(
-        JSON.stringify(s)
-          .replaceAll("${AWS::Partition}", "aws")
-          .replaceAll("${AWS::Region}", region)
-          .replaceAll("${AWS::AccountId}", accountId),
-      ),
-    ),
-  });
+  const boundaryPolicyDocument = JSON.stringify(
+    boundaryDocument({ partition: "aws", region, account: accountId }),
+  );
   const iamClient = new IAMClient(clientConfig());
   const { Policy } = await iamClient.send(
     new CreatePolicyCommand({

@@ -1,4 +1,5 @@
 import { CATALOG } from "./catalog.ts";
+import type { Scope } from "./render.ts";
 
 /**
  * The permissions boundary every created role carries: the closure of the catalog. It allows
@@ -56,4 +57,13 @@ export function boundaryStatements(): BoundaryStatement[] {
           : {}),
       };
     });
+}
+
+/** The boundary as deployed in one partition, region and account (the sandbox creates it so). */
+export function boundaryDocument(scope: Scope): { Version: "2012-10-17"; Statement: BoundaryStatement[] } {
+  const text = JSON.stringify(boundaryStatements())
+    .replaceAll("${AWS::Partition}", scope.partition)
+    .replaceAll("${AWS::Region}", scope.region)
+    .replaceAll("${AWS::AccountId}", scope.account);
+  return { Version: "2012-10-17", Statement: JSON.parse(text) as BoundaryStatement[] };
 }

@@ -4,7 +4,7 @@
  * it is a devDependency used by tests only, never imported from `src/` or `functions/`.
  */
 import { type EvaluationResult, runSimulation } from "@cloud-copilot/iam-simulate";
-import { boundaryStatements } from "#policy/boundary.ts";
+import { boundaryDocument } from "#policy/boundary.ts";
 import type { Scope } from "#policy/render.ts";
 
 /** Where the simulated requests happen: one concrete partition, region and account. */
@@ -81,6 +81,5 @@ export function substitutePseudoParameters(text: string, scope: Scope = SCOPE): 
 
 /** The permissions boundary every created role carries, as deployed in `scope`. */
 export function boundaryPolicy(scope: Scope = SCOPE): Policy {
-  const document = { Version: "2012-10-17", Statement: boundaryStatements() };
-  return JSON.parse(substitutePseudoParameters(JSON.stringify(document), scope)) as Policy;
+  return boundaryDocument(scope) as unknown as Policy;
 }
