@@ -188,7 +188,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     new CreatePolicyCommand({
       PolicyName: boundaryName,
       Path: "/pod-identity/",
-      PolicyDocument: boundaryDocument,
+      PolicyDocument: boundaryPolicyDocument,
     }),
   );
   const boundaryPolicyArn = Policy?.Arn ?? "";
