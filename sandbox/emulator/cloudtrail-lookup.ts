@@ -1,3 +1,4 @@
+import { jsonError, jsonResponse } from "./json-protocol.ts";
 import { AwsError, type EmulatedService, type ServiceRequest, type ServiceResponse } from "./types.ts";
 
 /**
@@ -78,31 +79,23 @@ export class CloudTrailLookupService implements EmulatedService {
       .filter(() => input.EventCategory !== "insight")
       .filter((r) => filters.every((f) => (ATTRIBUTE[f.AttributeKey]?.(r) ?? []).includes(f.AttributeValue)));
     const page = matching.slice(start, start + max);
-    return {
-      status: 200,
-      headers: { "content-type": "application/x-amz-json-1.1" },
-      body: JSON.stringify({
-        Events: page.map((r) => ({
-          EventId: r.eventID,
-          EventName: r.eventName,
-          ReadOnly: String(r.readOnly),
-          AccessKeyId: (r.userIdentity as { accessKeyId?: string } | undefined)?.accessKeyId,
-          EventTime: Date.parse(String(r.eventTime)) / 1000,
-          EventSource: r.eventSource,
-          Username: usernameOf(r),
-          Resources: [],
-          CloudTrailEvent: JSON.stringify(r),
-        })),
-        ...(start + max < matching.length ? { NextToken: String(start + max) } : {}),
-      }),
-    };
+    return jsonResponse("1.1", {
+      Events: page.map((r) => ({
+        EventId: r.eventID,
+        EventName: r.eventName,
+        ReadOnly: String(r.readOnly),
+        AccessKeyId: (r.userIdentity as { accessKeyId?: string } | undefined)?.accessKeyId,
+        EventTime: Date.parse(String(r.eventTime)) / 1000,
+        EventSource: r.eventSource,
+        Username: usernameOf(r),
+        Resources: [],
+        CloudTrailEvent: JSON.stringify(r),
+      })),
+      ...(start + max < matching.length ? { NextToken: String(start + max) } : {}),
+    });
   }
 
   renderError(error: AwsError): ServiceResponse {
-    return {
-      status: error.status,
-      headers: { "content-type": "application/x-amz-json-1.1", "x-amzn-errortype": error.code },
-      body: JSON.stringify({ __type: error.code, message: error.message }),
-    };
+    return jsonError("1.1", error);
   }
 }

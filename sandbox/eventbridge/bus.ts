@@ -5,6 +5,7 @@ import {
   toCloudTrailRecord,
   toEventBridgeEvent,
 } from "../emulator/cloudtrail.ts";
+import { jsonError, jsonResponse } from "../emulator/json-protocol.ts";
 import {
   type ApiCall,
   AwsError,
@@ -258,11 +259,7 @@ export class EventBus implements EmulatedService {
   handle(request: ServiceRequest): ServiceResponse {
     const operation = (request.headers["x-amz-target"] ?? "").replace(/^AWSEvents\./, "");
     const input = (request.body ? JSON.parse(request.body) : {}) as Record<string, unknown>;
-    const ok = (body: unknown): ServiceResponse => ({
-      status: 200,
-      headers: { "content-type": "application/x-amz-json-1.1" },
-      body: JSON.stringify(body),
-    });
+    const ok = (body: unknown): ServiceResponse => jsonResponse("1.1", body);
     switch (operation) {
       case "PutEvents":
         return ok(this.#putEvents(input, request));
@@ -360,10 +357,6 @@ export class EventBus implements EmulatedService {
   }
 
   renderError(error: AwsError): ServiceResponse {
-    return {
-      status: error.status,
-      headers: { "content-type": "application/x-amz-json-1.1", "x-amzn-errortype": error.code },
-      body: JSON.stringify({ __type: error.code, message: error.message }),
-    };
+    return jsonError("1.1", error);
   }
 }

@@ -1,3 +1,4 @@
+import { jsonError, jsonResponse } from "../emulator/json-protocol.ts";
 import {
   AwsError,
   type EmulatedService,
@@ -84,11 +85,7 @@ export class StepFunctionsService implements EmulatedService {
   handle(request: ServiceRequest): ServiceResponse {
     const operation = (request.headers["x-amz-target"] ?? "").replace(/^AWSStepFunctions\./, "");
     const input = (request.body ? JSON.parse(request.body) : {}) as Record<string, unknown>;
-    const ok = (body: unknown): ServiceResponse => ({
-      status: 200,
-      headers: { "content-type": "application/x-amz-json-1.0" },
-      body: JSON.stringify(body),
-    });
+    const ok = (body: unknown): ServiceResponse => jsonResponse("1.0", body);
     try {
       switch (operation) {
         case "StartExecution": {
@@ -164,13 +161,6 @@ export class StepFunctionsService implements EmulatedService {
   }
 
   renderError(error: AwsError): ServiceResponse {
-    return {
-      status: error.status,
-      headers: { "content-type": "application/x-amz-json-1.0", "x-amzn-errortype": error.code },
-      body: JSON.stringify({
-        __type: `com.amazonaws.swf.service.v2.model#${error.code}`,
-        message: error.message,
-      }),
-    };
+    return jsonError("1.0", error, "com.amazonaws.swf.service.v2.model#");
   }
 }
