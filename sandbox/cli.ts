@@ -21,6 +21,7 @@ import { compareGrant } from "../src/drift/compare.ts";
 import type { GrantRecord } from "../src/grant/lifecycle.ts";
 import { parseGrantId } from "../src/grant/naming.ts";
 import { observeGrant } from "../src/provision/observe.ts";
+import { describeError } from "../src/provision/record.ts";
 import { PROJECT_ROOT } from "./template.ts";
 
 const endpointFile = join(
@@ -65,19 +66,11 @@ async function runWorkflow(stateMachineArn: string, input: unknown, name?: strin
     if (execution.status !== "RUNNING") {
       console.log(`${execution.status}`);
       if (execution.output) console.log(JSON.stringify(JSON.parse(execution.output), null, 2));
-      if (execution.error) console.log(`${execution.error}: ${describeCause(execution.cause)}`);
+      if (execution.error) console.log(describeError({ Error: execution.error, Cause: execution.cause }));
       process.exitCode = execution.status === "SUCCEEDED" ? 0 : 1;
       return;
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
-function describeCause(cause: string | undefined): string {
-  try {
-    return (JSON.parse(cause ?? "") as { errorMessage?: string }).errorMessage ?? String(cause);
-  } catch {
-    return String(cause);
   }
 }
 

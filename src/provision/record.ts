@@ -71,23 +71,24 @@ export interface RecordSummary {
 }
 
 /**
- * A person reads this in the registry and in the `Grant Failed` event: the error type and its
- * message. Lambda errors reach a Catch as `{Error, Cause}` where Cause is the JSON of the error
- * (`errorMessage`, `errorType`, `trace`) on AWS, or the plain message in local interpreters.
+ * One caught error as `<type>: <message>`. Lambda errors reach a Catch as `{Error, Cause}` where
+ * Cause is the JSON of the error (`errorMessage`, `errorType`, `trace`).
  */
+export function describeError(error: CaughtError): string {
+  try {
+    const parsed = JSON.parse(error.Cause ?? "") as { errorMessage?: string };
+    if (parsed.errorMessage) return `${error.Error}: ${parsed.errorMessage}`;
+  } catch {
+    // A plain-text cause.
+  }
+  return error.Cause ? `${error.Error}: ${error.Cause}` : error.Error;
+}
+
+/** What a person reads in the registry: the error, and whether rollback completed. */
 export function describeFailure(error: CaughtError, rollbackError?: CaughtError): string {
-  const message = (e: CaughtError): string => {
-    try {
-      const parsed = JSON.parse(e.Cause ?? "") as { errorMessage?: string };
-      if (parsed.errorMessage) return `${e.Error}: ${parsed.errorMessage}`;
-    } catch {
-      // A plain-text cause.
-    }
-    return e.Cause ? `${e.Error}: ${e.Cause}` : e.Error;
-  };
-  const cause = message(error);
+  const cause = describeError(error);
   return rollbackError
-    ? `${cause}. Rollback did not complete (${message(rollbackError)}): resources of this grant may remain; run deprovision to remove them.`
+    ? `${cause}. Rollback did not complete (${describeError(rollbackError)}): resources of this grant may remain; run deprovision to remove them.`
     : cause;
 }
 
