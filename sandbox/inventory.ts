@@ -5,7 +5,8 @@ import {
   ListPodIdentityAssociationsCommand,
 } from "@aws-sdk/client-eks";
 import { IAMClient, ListRolePoliciesCommand, ListRolesCommand } from "@aws-sdk/client-iam";
-import { DynamoDBDocumentClient, ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { scanGrants } from "../src/aws/registry.ts";
 import type { GrantRecord } from "../src/grant/lifecycle.ts";
 import type { Sandbox } from "./sandbox.ts";
 
@@ -74,17 +75,9 @@ export async function inventory(
       token = page.nextToken;
     } while (token);
   }
-  const records: GrantRecord[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await registry.send(
-      new ScanCommand({ TableName: sandbox.registryTable, ExclusiveStartKey: start }),
-    );
-    records.push(
-      ...((page.Items ?? []) as GrantRecord[]).filter((r) => !namespace || r.namespace === namespace),
-    );
-    start = page.LastEvaluatedKey;
-  } while (start);
+  const records = (await scanGrants(registry, sandbox.registryTable)).filter(
+    (r) => !namespace || r.namespace === namespace,
+  );
   return { roles, associations, records };
 }
 

@@ -3,7 +3,9 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { CreateTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { CreatePolicyCommand, IAMClient } from "@aws-sdk/client-iam";
-import { DynamoDBDocumentClient, PutCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { DynamoDBDocumentClient, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { scanGrants } from "../src/aws/registry.ts";
+import type { GrantRecord } from "../src/grant/lifecycle.ts";
 import { boundaryDocument } from "../src/policy/boundary.ts";
 import { CloudTrailLookupService } from "./emulator/cloudtrail-lookup.ts";
 import { DynamoDbService } from "./emulator/dynamodb.ts";
@@ -91,7 +93,7 @@ export interface SandboxSnapshot {
   format: "pod-identity-sandbox/1";
   iam: unknown;
   eks: unknown;
-  registry: Array<Record<string, unknown>>;
+  registry: GrantRecord[];
 }
 
 const FUNCTIONS_ROLE = "pod-identity-provisioner-functions";
@@ -283,13 +285,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     clientConfig,
     snapshot: async () => {
       const db = DynamoDBDocumentClient.from(new DynamoDBClient(clientConfig()));
-      const registry: Array<Record<string, unknown>> = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(new ScanCommand({ TableName: registryTable, ExclusiveStartKey: start }));
-        registry.push(...(page.Items ?? []));
-        start = page.LastEvaluatedKey;
-      } while (start);
+      const registry = await scanGrants(db, registryTable);
       return { format: "pod-identity-sandbox/1", iam: iam.snapshot(), eks: eks.snapshot(), registry };
     },
     restore: async (snapshot) => {

@@ -1,4 +1,10 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  ScanCommand,
+} from "@aws-sdk/lib-dynamodb";
 import { RetryableError } from "../errors.ts";
 import type { Decision, GrantRecord } from "../grant/lifecycle.ts";
 import { isSdkError, translate } from "./errors.ts";
@@ -87,6 +93,22 @@ export async function listGrants(
       )
       .catch((error: unknown) => {
         throw translate(error, `Listing grants of cluster ${cluster}`);
+      });
+    records.push(...((page.Items ?? []) as GrantRecord[]));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return records;
+}
+
+/** Every record of the registry (inventories, snapshots; a full reconcile reads the same). */
+export async function scanGrants(db: DynamoDBDocumentClient, table: string): Promise<GrantRecord[]> {
+  const records: GrantRecord[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db
+      .send(new ScanCommand({ TableName: table, ExclusiveStartKey: start, ConsistentRead: true }))
+      .catch((error: unknown) => {
+        throw translate(error, "Reading the registry");
       });
     records.push(...((page.Items ?? []) as GrantRecord[]));
     start = page.LastEvaluatedKey;
