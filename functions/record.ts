@@ -1,9 +1,7 @@
-import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
-import middy from "@middy/core";
 import { createRegistryClient } from "#aws/clients.ts";
 import { config } from "#src/config.ts";
 import { outcomeCounter } from "#src/metrics.ts";
-import { grantLogContext, logger } from "#src/observability.ts";
+import { logger, stepHandler } from "#src/observability.ts";
 import { type RecordInput, record } from "#src/provision/record.ts";
 
 const settings = config();
@@ -23,6 +21,4 @@ const dependencies = {
   outcomes: outcomeCounter,
 };
 
-export const handler = middy(async (input: RecordInput) => record(dependencies, input))
-  .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(grantLogContext());
+export const handler = stepHandler(async (input: RecordInput) => record(dependencies, input));

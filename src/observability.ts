@@ -1,5 +1,6 @@
 import { Logger } from "@aws-lambda-powertools/logger";
-import type { MiddlewareObj } from "@middy/core";
+import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
+import middy, { type MiddlewareObj } from "@middy/core";
 
 /** One logger per function process: JSON, one line per event, service name from Powertools' env or ours. */
 export const logger = new Logger({ serviceName: "pod-identity-provisioner" });
@@ -15,7 +16,7 @@ interface StepEvent {
  * Adds `grantId` and `executionId` to every log line of this invocation, from whichever shape the
  * step's input has. Register after `injectLambdaContext(logger, { resetKeys: true })`.
  */
-export function grantLogContext(log: Logger = logger): MiddlewareObj<StepEvent> {
+function grantLogContext(log: Logger = logger): MiddlewareObj<StepEvent> {
   return {
     before: ({ event }) => {
       const grantId = event.grantId ?? event.desired?.identity?.grantId ?? event.identity?.grantId;
@@ -25,4 +26,14 @@ export function grantLogContext(log: Logger = logger): MiddlewareObj<StepEvent> 
       });
     },
   };
+}
+
+/**
+ * A workflow step's handler: the step function, with the same middleware in every Lambda — the
+ * Lambda context and the grant's keys on every log line.
+ */
+export function stepHandler<Input extends StepEvent, Output>(step: (input: Input) => Promise<Output>) {
+  return middy(step)
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(grantLogContext());
 }
