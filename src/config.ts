@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { ConfigurationError } from "./errors.ts";
+import { parseTenancy, type Tenancy } from "./tenancy/tenancy.ts";
 
 /**
  * The environment, read once, validated, typed and frozen. A missing or malformed variable fails
@@ -11,8 +14,11 @@ export interface Config {
   partition: string;
   /** The region of the clusters and of the resources the catalog scopes to. */
   region: string;
-  /** The managed policy every created role carries as its permissions boundary. */
-  boundaryPolicyArn: string;
+  /**
+   * `<service>-<stage>`: names this stage's resources (boundaries `<prefix>-boundary-<tenant>`,
+   * table, bus, state machines, functions) and is the value of its ownership tag.
+   */
+  stackPrefix: string;
   /** The registry table. */
   registryTable: string;
   /**
@@ -47,18 +53,47 @@ export function readConfig(env: Env): Readonly<Config> {
     accountId: required(env, "ACCOUNT_ID", /^\d{12}$/, "a 12-digit AWS account id"),
     partition: required(env, "PARTITION", /^aws(-[a-z]+)*$/, "an AWS partition (aws, aws-cn, aws-us-gov)"),
     region: required(env, "AWS_REGION", /^[a-z]{2}(-[a-z]+)+-\d$/, "an AWS region such as eu-west-1"),
-    boundaryPolicyArn: required(
+    stackPrefix: required(
       env,
-      "BOUNDARY_POLICY_ARN",
-      /^arn:aws[a-z-]*:iam::\d{12}:policy\/.+$/,
-      "an IAM managed policy ARN",
+      "STACK_PREFIX",
+      /^[A-Za-z][A-Za-z0-9-]{0,79}$/,
+      "the stack prefix <service>-<stage> (letters, digits and '-')",
     ),
     registryTable: required(env, "REGISTRY_TABLE", /^[A-Za-z0-9_.-]{3,255}$/, "a DynamoDB table name"),
     trustSourceConditions: flag(env, "TRUST_SOURCE_CONDITIONS"),
   });
 }
 
+/**
+ * The tenancy file named by `TENANCY_FILE` (relative to the working directory: the Lambda task
+ * root, where `serverless.yml` packages it), read and validated once. A missing or invalid file
+ * fails the cold start naming the problem.
+ */
+export function readTenancy(env: Env): Tenancy {
+  const path = required(env, "TENANCY_FILE", /\S/, "the path of the tenancy JSON file");
+  let text: string;
+  try {
+    text = readFileSync(resolve(path), "utf8");
+  } catch (error) {
+    throw new ConfigurationError(`TENANCY_FILE ${path} cannot be read: ${(error as Error).message}`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigurationError(`TENANCY_FILE ${path} is not JSON: ${(error as Error).message}`);
+  }
+  return parseTenancy(parsed, `TENANCY_FILE ${path}`);
+}
+
 let cached: Readonly<Config> | undefined;
+let cachedTenancy: Tenancy | undefined;
+
+/** The tenancy of this process, read from `TENANCY_FILE` on first use. */
+export function tenancy(): Tenancy {
+  cachedTenancy ??= readTenancy(process.env);
+  return cachedTenancy;
+}
 
 /** The configuration of this process, read from `process.env` on first use. */
 export function config(): Readonly<Config> {

@@ -44,18 +44,30 @@ export const EKS_LIMITS = {
 export const MANAGED = {
   rolePath: "/pod-identity/",
   roleNamePrefix: "pip-",
+  /** Path of the per-tenant permissions-boundary managed policies. */
+  boundaryPolicyPath: "/pod-identity/",
   inlinePolicyName: "pod-identity-grant",
   tagKey: "managed-by",
   tagValue: "pod-identity-provisioner",
-  grantIdTagKey: "pod-identity-provisioner:grant-id",
+  /**
+   * The stage's ownership tag, value `<service>-<stage>` (the stack prefix): every mutating IAM and
+   * EKS permission of the functions is conditioned on it, so two stages in one account cannot touch
+   * each other's roles or associations.
+   */
+  ownerTagKey: "pod-identity-provisioner:owner",
+  /** The tenant that holds the grant (informational; authorization reads the registry and tenancy). */
+  tenantTagKey: "pod-identity-provisioner:tenant",
 } as const;
 
-/** Tag keys the provisioner sets on roles and associations; a request may not set them. */
-export const RESERVED_TAG_KEYS = [
-  MANAGED.tagKey,
-  MANAGED.grantIdTagKey,
-  "eks-cluster",
-  "kubernetes-namespace",
-  "kubernetes-service-account",
-  "ticket",
-] as const;
+/** Tag keys the provisioner sets on roles and associations; a request may not set them (case-insensitively). */
+export const RESERVED_TAG_KEYS = [MANAGED.tagKey, "ticket"] as const;
+
+/**
+ * Tag key prefixes a request may not use (case-insensitively): `aws:` is AWS's; `eks-` and
+ * `kubernetes-` are the session tags EKS adds (`eks-cluster-arn`, `eks-cluster-name`,
+ * `kubernetes-namespace`, `kubernetes-service-account`, `kubernetes-pod-name`, `kubernetes-pod-uid`;
+ * EKS User Guide, "Define permissions for EKS Pod Identities to assume roles based on tags") and
+ * could impersonate them in `aws:PrincipalTag` conditions when session tags are disabled; the last is
+ * the provisioner's own namespace.
+ */
+export const RESERVED_TAG_PREFIXES = ["aws:", "eks-", "kubernetes-", "pod-identity-provisioner:"] as const;

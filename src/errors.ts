@@ -46,10 +46,20 @@ export class ConflictError extends ProvisionerError {
   }
 }
 
+/** One rule of the tenancy that refused a request, and why. */
+export interface Refusal {
+  /** The rule: `caller`, `cluster`, `namespace`, `permissions[0].bucket`, `targetRoleArn`, `maxGrants`, … */
+  rule: string;
+  reason: string;
+}
+
+/** The caller may not do this (tenancy): nothing is created. The message names every rule that refused it. */
 export class ForbiddenError extends ProvisionerError {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super("FORBIDDEN", message, options);
+  readonly refusals: Refusal[];
+  constructor(summary: string, refusals: Refusal[], options?: { cause?: unknown }) {
+    super("FORBIDDEN", `${summary}: ${refusals.map((r) => `${r.rule}: ${r.reason}`).join("; ")}`, options);
     this.name = "ForbiddenError";
+    this.refusals = refusals;
   }
 }
 

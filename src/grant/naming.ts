@@ -20,6 +20,19 @@ export function parseGrantId(id: string): GrantKey | undefined {
   return { cluster, namespace, serviceAccount };
 }
 
+/**
+ * A tenant's permissions-boundary managed policy, `<stack prefix>-boundary-<tenant>` under
+ * `/pod-identity/`: deterministic, so the functions derive its ARN and their roles can name "this
+ * stage's boundaries" with one ARN pattern.
+ */
+export function boundaryPolicyArn(
+  scope: { partition: string; account: string },
+  stackPrefix: string,
+  tenant: string,
+): string {
+  return `arn:${scope.partition}:iam::${scope.account}:policy${MANAGED.boundaryPolicyPath}${stackPrefix}-boundary-${tenant}`;
+}
+
 const HASH_LENGTH = 12;
 
 /**
@@ -28,7 +41,8 @@ const HASH_LENGTH = 12;
  * alone is ambiguous (cluster `a-b` + namespace `c` vs cluster `a` + namespace `b-c`), loses case
  * (IAM role names are case-insensitive; EKS cluster names are not) and is truncated. 48 bits of
  * hash make a collision among 5,000 roles about 1 in 10^7; `ensure-role` still refuses a role
- * tagged with another grant's id, so even that cannot merge two grants.
+ * whose cluster, namespace and service-account tags name another key, so even that cannot merge two
+ * grants.
  */
 export function roleName(key: GrantKey): string {
   const hash = createHash("sha256").update(grantId(key)).digest("hex").slice(0, HASH_LENGTH);
