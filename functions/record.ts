@@ -1,5 +1,5 @@
 import { createRegistryClient } from "#aws/clients.ts";
-import { config } from "#src/config.ts";
+import { config, tenancy } from "#src/config.ts";
 import { outcomeCounter } from "#src/metrics.ts";
 import { logger, stepHandler } from "#src/observability.ts";
 import { type RecordInput, record } from "#src/provision/record.ts";
@@ -14,9 +14,11 @@ const dependencies = {
     partition: settings.partition,
     account: settings.accountId,
     region: settings.region,
-    boundaryPolicyArn: settings.boundaryPolicyArn,
+    stackPrefix: settings.stackPrefix,
     trustSourceConditions: settings.trustSourceConditions,
   },
+  // Read and validated at cold start: a bad tenancy file fails here, naming the problem.
+  tenancy: tenancy(),
   log: logger,
   outcomes: outcomeCounter,
 };

@@ -2,8 +2,12 @@
  * Talks to a running sandbox (`npm start`) over HTTP with the unmodified AWS SDK, as a platform
  * engineer would talk to AWS.
  *
- *   npm run sandbox -- grant <request.json> [--name <idempotency key>]
- *   npm run sandbox -- revoke <cluster/namespace/serviceAccount>
+ * `grant` and `revoke` start the workflows directly, an administrator's act: they name the caller
+ * the workflow authorizes (`--as`, default the demo tenancy's payments team role), as the HTTP API
+ * will for a signed request.
+ *
+ *   npm run sandbox -- grant <request.json> [--name <idempotency key>] [--as <principal ARN>]
+ *   npm run sandbox -- revoke <cluster/namespace/serviceAccount> [--as <principal ARN>]
  *   npm run sandbox -- status <cluster/namespace/serviceAccount>
  *   npm run sandbox -- tamper <cluster/namespace/serviceAccount>
  *   npm run sandbox -- events [--limit 20]
@@ -38,12 +42,18 @@ const sandbox = JSON.parse(readFileSync(endpointFile, "utf8")) as {
   admin: { accessKeyId: string; secretAccessKey: string };
   stateMachines: { provision: string; deprovision: string };
   registryTable: string;
+  accountId: string;
 };
 const config = { endpoint: sandbox.url, region: sandbox.region, credentials: sandbox.admin, maxAttempts: 1 };
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { name: { type: "string" }, limit: { type: "string", default: "20" } },
+  options: {
+    name: { type: "string" },
+    limit: { type: "string", default: "20" },
+    as: { type: "string" },
+  },
 });
+const caller = { principalArn: values.as ?? `arn:aws:iam::${sandbox.accountId}:role/team-payments` };
 const [command, argument] = positionals;
 
 function key(text: string | undefined) {
@@ -78,11 +88,11 @@ switch (command) {
   case "grant": {
     if (!argument) throw new Error("grant needs a request file, e.g. examples/grant-request.json");
     const request = JSON.parse(readFileSync(argument, "utf8"));
-    await runWorkflow(sandbox.stateMachines.provision, { request }, values.name);
+    await runWorkflow(sandbox.stateMachines.provision, { request, caller }, values.name);
     break;
   }
   case "revoke":
-    await runWorkflow(sandbox.stateMachines.deprovision, key(argument));
+    await runWorkflow(sandbox.stateMachines.deprovision, { ...key(argument), caller });
     break;
   case "tamper": {
     const { Item } = await DynamoDBDocumentClient.from(new DynamoDBClient(config)).send(
@@ -105,7 +115,7 @@ switch (command) {
       }),
     );
     console.log(
-      `As platform-admin: added "s3:* on *" to ${record.identity.roleName}'s policy (the permissions boundary still caps it to the catalog's actions).`,
+      `As platform-admin: added "s3:* on *" to ${record.identity.roleName}'s policy (the tenant's permissions boundary still caps it to the tenant's resources).`,
     );
     break;
   }

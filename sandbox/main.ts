@@ -4,6 +4,7 @@
  *
  *   npm start -- [--port 4566] [--seed 1] [--throttle-rate 20] [--error-rate 0.05]
  *                [--propagation-delay-ms 3000] [--time-scale 0.1] [--state-file sandbox.json]
+ *                [--tenancy sandbox/tenancy.demo.json]
  *
  * `--state-file` keeps IAM, EKS and the registry across restarts (read at start, written at stop).
  * POD_IDENTITY_SANDBOX_DIR (default `.sandbox/`) is where the endpoint file for the CLI goes.
@@ -23,6 +24,7 @@ const { values } = parseArgs({
     "propagation-delay-ms": { type: "string", default: "3000" },
     "time-scale": { type: "string" },
     "state-file": { type: "string" },
+    tenancy: { type: "string", default: join("sandbox", "tenancy.demo.json") },
   },
 });
 const number = (name: string, value: string | undefined): number | undefined => {
@@ -38,7 +40,7 @@ const number = (name: string, value: string | undefined): number | undefined => 
 const stateDir = process.env.POD_IDENTITY_SANDBOX_DIR ?? join(PROJECT_ROOT, ".sandbox");
 mkdirSync(stateDir, { recursive: true });
 console.log("Packaging serverless.yml (offline) …");
-const template = await packageTemplate(join(stateDir, "package"));
+const template = await packageTemplate(join(stateDir, "package"), "sandbox", values.tenancy);
 const throttle = number("throttle-rate", values["throttle-rate"]);
 const errorRate = number("error-rate", values["error-rate"]);
 const timeScale = number("time-scale", values["time-scale"]);
@@ -53,6 +55,7 @@ const sandbox = await startSandbox({
     ...(errorRate !== undefined ? { serverErrorRate: errorRate } : {}),
   },
   clusters: ["demo"],
+  tenancyFile: values.tenancy,
   logLevel: process.env.POWERTOOLS_LOG_LEVEL ?? "WARN",
 });
 const stateFile = values["state-file"];
@@ -72,7 +75,7 @@ writeFileSync(
       stateMachines: sandbox.stateMachines,
       registryTable: sandbox.registryTable,
       eventBusName: sandbox.eventBusName,
-      boundaryPolicyArn: sandbox.boundaryPolicyArn,
+      boundaryPolicyArns: sandbox.boundaryPolicyArns,
     },
     null,
     2,
@@ -88,6 +91,7 @@ pod-identity-provisioner sandbox — everything local, no AWS account
   deprovision     ${sandbox.stateMachines.deprovision}
   event bus       ${sandbox.eventBusName}   (rule: "Grant Requested" → provision)
   registry        ${sandbox.registryTable}
+  tenancy         ${values.tenancy}   (tenants: ${Object.keys(sandbox.boundaryPolicyArns).join(", ")}; the CLI acts for team-payments unless --as)
   faults          throttle ${throttle ?? "off"} req/s, 5xx rate ${errorRate ?? 0}, new roles visible to EKS after ${values["propagation-delay-ms"]} ms
 
 Try it (in another terminal):

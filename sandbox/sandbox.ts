@@ -1,12 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
+import { isAbsolute, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { CreateTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { CreatePolicyCommand, IAMClient } from "@aws-sdk/client-iam";
 import { DynamoDBDocumentClient, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { scanGrants } from "../src/aws/registry.ts";
 import type { GrantRecord } from "../src/grant/lifecycle.ts";
-import { boundaryDocument } from "../src/policy/boundary.ts";
+import { boundaryPolicyArn } from "../src/grant/naming.ts";
+import { tenantBoundaryDocument } from "../src/policy/boundary.ts";
+import { parseTenancy } from "../src/tenancy/tenancy.ts";
 import { CloudTrailLookupService } from "./emulator/cloudtrail-lookup.ts";
 import { DynamoDbService } from "./emulator/dynamodb.ts";
 import { EksService } from "./emulator/eks.ts";
@@ -47,6 +50,8 @@ export interface SandboxOptions {
   /** Powertools log level of the handlers (`SILENT` in tests). */
   logLevel?: string;
   stage?: string;
+  /** The tenancy the functions authorize against (relative to the project root): `sandbox/tenancy.demo.json` unless given. */
+  tenancyFile?: string;
 }
 
 export interface SandboxCredentials {
@@ -67,7 +72,10 @@ export interface Sandbox {
   /** Every API call the emulation served, newest last. */
   apiCalls: ApiCall[];
   stateMachines: { provision: string; deprovision: string };
-  boundaryPolicyArn: string;
+  /** `<service>-<stage>`: the prefix of this stage's resources and the value of its ownership tag. */
+  stackPrefix: string;
+  /** Each tenant's permissions boundary, as `serverless deploy` would create it. */
+  boundaryPolicyArns: Record<string, string>;
   registryTable: string;
   eventBusName: string;
   /** The provisioner's own functions sign with this (an assumed-role session, as in Lambda). */
@@ -180,21 +188,26 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     maxAttempts: 1,
   });
 
-  // What `serverless deploy` would create: the boundary policy and the registry table.
-  const boundaryName = `pod-identity-provisioner-${stage}-boundary`;
-  const boundaryPolicyDocument = JSON.stringify(
-    boundaryDocument({ partition: "aws", region, account: accountId }),
-  );
+  // What `serverless deploy` would create: one boundary policy per tenant and the registry table.
+  const stackPrefix = `pod-identity-provisioner-${stage}`;
+  const tenancyFile = options.tenancyFile ?? join("sandbox", "tenancy.demo.json");
+  const tenancyPath = isAbsolute(tenancyFile) ? tenancyFile : join(PROJECT_ROOT, tenancyFile);
+  const tenancy = parseTenancy(JSON.parse(readFileSync(tenancyPath, "utf8")), tenancyFile);
+  const scope = { partition: "aws", region, account: accountId };
   const iamClient = new IAMClient(clientConfig());
-  const { Policy } = await iamClient.send(
-    new CreatePolicyCommand({
-      PolicyName: boundaryName,
-      Path: "/pod-identity/",
-      PolicyDocument: boundaryPolicyDocument,
-    }),
-  );
-  const boundaryPolicyArn = Policy?.Arn ?? "";
-  const registryTable = `pod-identity-provisioner-${stage}-registry`;
+  const boundaryPolicyArns: Record<string, string> = {};
+  for (const tenant of tenancy.tenants) {
+    const arn = boundaryPolicyArn(scope, stackPrefix, tenant.name);
+    await iamClient.send(
+      new CreatePolicyCommand({
+        PolicyName: arn.split("/").pop(),
+        Path: "/pod-identity/",
+        PolicyDocument: JSON.stringify(tenantBoundaryDocument(tenant, scope, stackPrefix)),
+      }),
+    );
+    boundaryPolicyArns[tenant.name] = arn;
+  }
+  const registryTable = `${stackPrefix}-registry`;
   await new DynamoDBClient(clientConfig()).send(
     new CreateTableCommand(registryTableDefinition(options.template, registryTable)),
   );
@@ -207,7 +220,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     AWS_REGION: region,
     ACCOUNT_ID: accountId,
     PARTITION: "aws",
-    BOUNDARY_POLICY_ARN: boundaryPolicyArn,
+    STACK_PREFIX: stackPrefix,
+    TENANCY_FILE: tenancyPath,
     REGISTRY_TABLE: registryTable,
     TRUST_SOURCE_CONDITIONS: "false",
     POWERTOOLS_SERVICE_NAME: "pod-identity-provisioner",
@@ -277,7 +291,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     faults,
     apiCalls,
     stateMachines,
-    boundaryPolicyArn,
+    stackPrefix,
+    boundaryPolicyArns,
     registryTable,
     eventBusName,
     provisioner,

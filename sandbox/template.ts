@@ -21,10 +21,19 @@ export interface CfnTemplate {
 
 const run = promisify(execFile);
 
-/** Runs `serverless package` into `outDir` (no AWS credentials needed) and returns the template. */
-export async function packageTemplate(outDir: string, stage = "sandbox"): Promise<CfnTemplate> {
+/**
+ * Runs `serverless package` into `outDir` (no AWS credentials needed) and returns the template.
+ * `tenancyFile` (relative to the project root) is the tenancy the package is built for: its
+ * boundaries, ticket sources and the file the record function reads.
+ */
+export async function packageTemplate(
+  outDir: string,
+  stage = "sandbox",
+  tenancyFile?: string,
+): Promise<CfnTemplate> {
   const binary = join(PROJECT_ROOT, "node_modules", ".bin", "serverless");
-  await run(binary, ["package", "--stage", stage, "--package", outDir], {
+  const params = tenancyFile ? [`--param=tenancyFile=${tenancyFile}`] : [];
+  await run(binary, ["package", "--stage", stage, "--package", outDir, ...params], {
     cwd: PROJECT_ROOT,
     env: {
       ...process.env,
@@ -58,7 +67,7 @@ export function registryTableDefinition(template: CfnTemplate, tableName: string
     GlobalSecondaryIndexes?: Array<{
       IndexName: string;
       KeySchema: Array<{ AttributeName: string; KeyType: "HASH" | "RANGE" }>;
-      Projection: { ProjectionType: "ALL" | "KEYS_ONLY" | "INCLUDE" };
+      Projection: { ProjectionType: "ALL" | "KEYS_ONLY" | "INCLUDE"; NonKeyAttributes?: string[] };
     }>;
   };
   return {

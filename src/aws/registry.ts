@@ -15,6 +15,43 @@ import { isSdkError, translate } from "./errors.ts";
  * writers never both win: the loser re-reads and decides again.
  */
 export const BY_CLUSTER_INDEX = "byCluster";
+/** `tenant`, `grantId`, projecting `status`: a tenant's grant count for its `maxGrants`. */
+export const BY_TENANT_INDEX = "byTenant";
+
+/**
+ * How many grants a tenant holds that are not DELETED or FAILED. Read from a GSI (eventually
+ * consistent): two new grants asked at the same instant may both pass a cap they reach together —
+ * a cap on a tenant's size, not a lock.
+ */
+export async function countLiveGrants(
+  db: DynamoDBDocumentClient,
+  table: string,
+  tenant: string,
+): Promise<number> {
+  let count = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db
+      .send(
+        new QueryCommand({
+          TableName: table,
+          IndexName: BY_TENANT_INDEX,
+          KeyConditionExpression: "#t = :t",
+          FilterExpression: "NOT #s IN (:deleted, :failed)",
+          ExpressionAttributeNames: { "#t": "tenant", "#s": "status" },
+          ExpressionAttributeValues: { ":t": tenant, ":deleted": "DELETED", ":failed": "FAILED" },
+          Select: "COUNT",
+          ExclusiveStartKey: start,
+        }),
+      )
+      .catch((error: unknown) => {
+        throw translate(error, `Counting the grants of tenant ${tenant}`);
+      });
+    count += page.Count ?? 0;
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return count;
+}
 
 export async function readGrant(
   db: DynamoDBDocumentClient,
@@ -33,17 +70,21 @@ export async function readGrant(
 
 const ATTEMPTS = 3;
 
-/** Reads the record, lets `decide` choose the next one, writes it if the record did not change meanwhile. */
+/**
+ * Reads the record, lets `decide` choose the next one, writes it if the record did not change
+ * meanwhile. `written` is false when the decision was "unchanged" (an idempotent retry): outcomes
+ * are counted only for a write that happened.
+ */
 export async function transitionGrant(
   db: DynamoDBDocumentClient,
   table: string,
   grantId: string,
   decide: (current: GrantRecord | undefined) => Decision,
-): Promise<GrantRecord> {
+): Promise<{ record: GrantRecord; written: boolean }> {
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     const current = await readGrant(db, table, grantId);
     const decision = decide(current);
-    if ("unchanged" in decision) return decision.unchanged;
+    if ("unchanged" in decision) return { record: decision.unchanged, written: false };
     try {
       await db.send(
         new PutCommand({
@@ -57,7 +98,7 @@ export async function transitionGrant(
             : { ConditionExpression: "attribute_not_exists(grantId)" }),
         }),
       );
-      return decision.next;
+      return { record: decision.next, written: true };
     } catch (error) {
       if (!isSdkError(error, "ConditionalCheckFailedException"))
         throw translate(error, `Writing registry record ${grantId}`);

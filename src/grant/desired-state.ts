@@ -4,15 +4,20 @@ import { canonicalPolicy, sha256, stableStringify } from "../policy/canonical.ts
 import { renderPolicy, type Scope } from "../policy/render.ts";
 import { renderTrustPolicy } from "../policy/trust-policy.ts";
 import type { PolicyDocument } from "../policy/types.ts";
-import { type GrantKey, grantId, roleName } from "./naming.ts";
+import { boundaryPolicyArn, type GrantKey, grantId, roleName } from "./naming.ts";
 import type { GrantRequest } from "./request.ts";
 
-/** Everything that names a grant's AWS resources; enough to find and remove them. */
+/**
+ * Everything that names a grant's AWS resources; enough to find and remove them. Always derived
+ * from the key and the deployment (`grantIdentity`), never read from the registry.
+ */
 export interface GrantIdentity extends GrantKey {
   grantId: string;
   roleName: string;
   rolePath: string;
   roleArn: string;
+  /** The stage that owns the grant's resources: the value of their ownership tag (`<service>-<stage>`). */
+  owner: string;
 }
 
 /** What AWS must look like for a grant: the input of every provisioning step. */
@@ -37,15 +42,22 @@ export interface DesiredState {
   pinned: boolean;
   /** SHA-256 of the canonical form of role, policy and association: "equal" for drift means equal hashes. */
   hash: string;
+  /** The validated request this state was rendered from: the only part of a record ever re-used. */
   request: GrantRequest;
+  /** The tenant the grant was authorized for (names its permissions boundary). */
+  tenant: string;
 }
 
-export interface DesiredStateOptions extends Scope {
-  boundaryPolicyArn: string;
+/** Where grants live: partition, account, region, and the stage (`<service>-<stage>`) that owns them. */
+export interface Deployment extends Scope {
+  stackPrefix: string;
+}
+
+export interface DesiredStateOptions extends Deployment {
   trustSourceConditions: boolean;
 }
 
-export function grantIdentity(key: GrantKey, scope: Scope): GrantIdentity {
+export function grantIdentity(key: GrantKey, deployment: Deployment): GrantIdentity {
   const name = roleName(key);
   return {
     cluster: key.cluster,
@@ -54,17 +66,22 @@ export function grantIdentity(key: GrantKey, scope: Scope): GrantIdentity {
     grantId: grantId(key),
     roleName: name,
     rolePath: MANAGED.rolePath,
-    roleArn: `arn:${scope.partition}:iam::${scope.account}:role${MANAGED.rolePath}${name}`,
+    roleArn: `arn:${deployment.partition}:iam::${deployment.account}:role${MANAGED.rolePath}${name}`,
+    owner: deployment.stackPrefix,
   };
 }
 
-/** The tags that mark a resource as this grant's: the ownership test for roles. */
-export function ownershipTags(key: GrantKey): Record<string, string> {
+/**
+ * The tags that mark a role or an association as this grant's, for this stage: the ownership test
+ * (`ownsRole`, `ownsAssociation`) and what the functions' IAM permissions are conditioned on.
+ */
+export function ownershipTags(identity: GrantKey & { owner: string }): Record<string, string> {
   return {
     [MANAGED.tagKey]: MANAGED.tagValue,
-    "eks-cluster": key.cluster,
-    "kubernetes-namespace": key.namespace,
-    "kubernetes-service-account": key.serviceAccount,
+    [MANAGED.ownerTagKey]: identity.owner,
+    "eks-cluster": identity.cluster,
+    "kubernetes-namespace": identity.namespace,
+    "kubernetes-service-account": identity.serviceAccount,
   };
 }
 
@@ -79,13 +96,21 @@ export function desiredStateHash(state: Pick<DesiredState, "role" | "policy" | "
   );
 }
 
-/** Pure: a validated request plus where it runs → the desired state. Throws `ValidationError` past AWS limits. */
-export function desiredState(request: GrantRequest, options: DesiredStateOptions): DesiredState {
+/**
+ * Pure: a validated request, the tenant it was authorized for, and where it runs → the desired
+ * state. Throws `ValidationError` past AWS limits.
+ */
+export function desiredState(
+  request: GrantRequest,
+  options: DesiredStateOptions,
+  tenant: string,
+): DesiredState {
   const identity = grantIdentity(request, options);
   const sessionTags = request.disableSessionTags !== true;
   const tags: Record<string, string> = {
     ...request.tags,
-    ...ownershipTags(request),
+    ...ownershipTags(identity),
+    [MANAGED.tenantTagKey]: tenant,
     ...(request.ticket ? { ticket: request.ticket } : {}),
   };
   if (Object.keys(tags).length > IAM_LIMITS.tagsPerRole) {
@@ -106,7 +131,7 @@ export function desiredState(request: GrantRequest, options: DesiredStateOptions
   const state = {
     role: {
       trustPolicy,
-      boundaryArn: options.boundaryPolicyArn,
+      boundaryArn: boundaryPolicyArn(options, options.stackPrefix, tenant),
       description:
         `EKS Pod Identity role for ${identity.grantId} (managed by pod-identity-provisioner)`.slice(0, 1000),
       tags,
@@ -120,5 +145,5 @@ export function desiredState(request: GrantRequest, options: DesiredStateOptions
       tags,
     },
   };
-  return { identity, ...state, pinned: sessionTags, hash: desiredStateHash(state), request };
+  return { identity, ...state, pinned: sessionTags, hash: desiredStateHash(state), request, tenant };
 }

@@ -1,5 +1,7 @@
-import { ConflictError, NotFoundError } from "../errors.ts";
+import { ConflictError, NotFoundError, PermanentError } from "../errors.ts";
+import { stableStringify } from "../policy/canonical.ts";
 import type { DesiredState, GrantIdentity } from "./desired-state.ts";
+import { type GrantKey, grantId as grantIdOf } from "./naming.ts";
 
 /**
  * The registry record and its state machine, as pure functions: given the stored record (or none),
@@ -26,6 +28,11 @@ export interface GrantRecord {
   policyHash?: string;
   /** False when session tags are disabled and the trust policy cannot be pinned to the grant. */
   pinned?: boolean;
+  /** The tenant that holds the grant (index `byTenant`). */
+  tenant?: string;
+  /** Who asked, as the front door authenticated them (a principal ARN or a ticket source). */
+  caller?: string;
+  /** What the requester wrote in the request (free text, for people). */
   requestedBy?: string;
   ticket?: string;
   /** The execution that owns the record while PROVISIONING or DELETING, and the last one after. */
@@ -40,20 +47,97 @@ export interface GrantRecord {
 
 export type Decision = { next: GrantRecord } | { unchanged: GrantRecord };
 
-/** Longer than a workflow can run (state machines time out after 15 minutes). */
-export const LOCK_TTL_MS = 60 * 60 * 1000;
+/**
+ * Longer than a workflow can run (`TimeoutSeconds: 900` in statemachines/*.asl.json; a test holds
+ * the two together), and no longer: an execution that died without recording its outcome blocks
+ * its grant for minutes, not an hour, and whoever takes over records that it happened.
+ */
+export const LOCK_TTL_MS = 16 * 60 * 1000;
 
 const IN_PROGRESS: GrantStatus[] = ["PROVISIONING", "DELETING"];
 
-function assertNotLockedByOther(record: GrantRecord, executionId: string, now: Date): void {
+/**
+ * Refuses while another live execution holds the grant. Taking over from one whose lock expired
+ * returns what to record about it: it ended without recording its outcome.
+ */
+function takeOver(
+  record: GrantRecord,
+  executionId: string,
+  now: Date,
+): Pick<GrantRecord, "lastError"> | undefined {
   const locked = IN_PROGRESS.includes(record.status) && record.executionId !== executionId;
+  if (!locked) return undefined;
   const expired = record.lockExpiresAt !== undefined && Date.parse(record.lockExpiresAt) <= now.getTime();
-  if (locked && !expired) {
+  if (!expired) {
     const doing = record.status === "PROVISIONING" ? "being provisioned" : "being deleted";
     throw new ConflictError(
       `Grant ${record.grantId} is ${doing} by execution ${record.executionId}; retry when it has finished`,
     );
   }
+  return {
+    lastError: {
+      cause: `Execution ${record.executionId} ended without recording its outcome (its lock expired at ${record.lockExpiresAt}); its execution history has the cause. Execution ${executionId} took over.`,
+      at: now.toISOString(),
+      executionId: record.executionId,
+      operation: record.status === "PROVISIONING" ? "provision" : "deprovision",
+    },
+  };
+}
+
+const sameKey = (a: GrantKey, b: GrantKey) =>
+  a.cluster === b.cluster && a.namespace === b.namespace && a.serviceAccount === b.serviceAccount;
+
+function identityProblems(
+  identity: GrantIdentity | undefined,
+  expected: GrantIdentity,
+  where: string,
+): string[] {
+  if (!identity) return [];
+  const fields = [
+    "grantId",
+    "cluster",
+    "namespace",
+    "serviceAccount",
+    "roleName",
+    "rolePath",
+    "roleArn",
+  ] as const;
+  const differing: string[] = fields.filter((field) => identity[field] !== expected[field]);
+  // Records written before stages were tagged carry no owner.
+  if (identity.owner !== undefined && identity.owner !== expected.owner) differing.push("owner");
+  return differing.length > 0 ? [`${where} names other resources (${differing.join(", ")})`] : [];
+}
+
+/**
+ * The registry is a record, not an authority: a record whose content disagrees with its key (its
+ * key fields, its identity, the requests it stores) was changed outside the provisioner. Nothing is
+ * applied from it: the step refuses with a `PermanentError` that says what disagrees, and the
+ * caller reports it. `expected` is the identity recomputed from the key.
+ */
+export function assertRecordMatchesKey(record: GrantRecord | undefined, expected: GrantIdentity): void {
+  if (!record) return;
+  const problems: string[] = [];
+  if (record.grantId !== grantIdOf(expected) || !sameKey(record, expected)) problems.push("key fields");
+  problems.push(...identityProblems(record.identity, expected, "identity"));
+  for (const part of ["desired", "previous"] as const) {
+    const state = record[part];
+    if (!state) continue;
+    problems.push(...identityProblems(state.identity, expected, `${part}.identity`));
+    const request = state.request as Partial<GrantKey> | undefined;
+    if (!request || typeof request !== "object" || !sameKey(request as GrantKey, expected))
+      problems.push(`${part}.request is for another service account`);
+  }
+  if (problems.length > 0) {
+    throw new PermanentError(
+      `Registry record ${expected.grantId} disagrees with its key (${problems.join("; ")}): it was changed outside the provisioner. ` +
+        "Nothing was applied from it and it is kept as evidence: an administrator must inspect who wrote it, then correct or delete it.",
+    );
+  }
+}
+
+/** True when a retry of `begin-provision` carries the request its record was begun with. */
+export function sameRequest(stored: DesiredState | undefined, request: unknown): boolean {
+  return stored !== undefined && stableStringify(stored.request) === stableStringify(request);
 }
 
 function assertOwner(record: GrantRecord | undefined, grantId: string, executionId: string): GrantRecord {
@@ -67,33 +151,29 @@ function assertOwner(record: GrantRecord | undefined, grantId: string, execution
 }
 
 /**
- * What AWS has that an update must be able to restore: the last ACTIVE state. Taking over an update
- * whose owner died keeps what that owner kept, so its failure still restores rather than deletes.
+ * The stored state an update must be able to restore — the last ACTIVE one (taking over an update
+ * whose owner died: what that owner kept) — or undefined for a new grant. Only its `request` and
+ * `tenant` are used: the caller re-validates, re-authorizes and re-renders it (`previous` below).
  */
-function live(record: GrantRecord | undefined): Partial<GrantRecord> {
-  const last =
-    record?.status === "ACTIVE"
-      ? record.desired
-      : record?.status === "PROVISIONING"
-        ? record.previous
-        : undefined;
-  if (!record || !last) return {};
-  return {
-    previous: last,
-    roleArn: record.roleArn,
-    associationId: record.associationId,
-    policyHash: last.hash,
-  };
+export function lastActiveState(record: GrantRecord | undefined): DesiredState | undefined {
+  if (record?.status === "ACTIVE") return record.desired;
+  if (record?.status === "PROVISIONING") return record.previous;
+  return undefined;
 }
 
+/**
+ * `previous` is the re-derived form of `lastActiveState(record)`; `caller` the authenticated caller.
+ */
 export function beginProvision(
   record: GrantRecord | undefined,
   desired: DesiredState,
+  previous: DesiredState | undefined,
   executionId: string,
+  caller: string,
   now: Date,
 ): Decision {
   if (record?.status === "PROVISIONING" && record.executionId === executionId) return { unchanged: record };
-  if (record) assertNotLockedByOther(record, executionId, now);
+  const abandoned = record ? takeOver(record, executionId, now) : undefined;
   const at = now.toISOString();
   const { identity } = desired;
   const next: GrantRecord = {
@@ -104,8 +184,13 @@ export function beginProvision(
     status: "PROVISIONING",
     identity,
     desired,
-    ...live(record),
+    ...(record && previous
+      ? { previous, roleArn: record.roleArn, associationId: record.associationId, policyHash: previous.hash }
+      : {}),
+    ...abandoned,
     pinned: desired.pinned,
+    tenant: desired.tenant,
+    caller,
     requestedBy: desired.request.requestedBy,
     ticket: desired.request.ticket,
     executionId,
@@ -185,11 +270,12 @@ export function beginDeprovision(
 ): Decision {
   if (!record) throw new NotFoundError(`Grant ${grantId} does not exist`);
   if (record.status === "DELETING" && record.executionId === executionId) return { unchanged: record };
-  assertNotLockedByOther(record, executionId, now);
+  const abandoned = takeOver(record, executionId, now);
   const { previous: _previous, ...rest } = record;
   return {
     next: {
       ...rest,
+      ...abandoned,
       status: "DELETING",
       executionId,
       lockExpiresAt: new Date(now.getTime() + LOCK_TTL_MS).toISOString(),

@@ -4,18 +4,28 @@ import { MANAGED } from "../constants.ts";
 import { type GrantIdentity, ownershipTags } from "../grant/desired-state.ts";
 import type { DecisionLog } from "./types.ts";
 
-/** A role is this grant's when it sits under our path and carries our tags for this exact key. */
+const carriesOwnership = (tags: Record<string, string>, identity: GrantIdentity): boolean =>
+  Object.entries(ownershipTags(identity)).every(([key, value]) => tags[key] === value);
+
+/** A role is this grant's when it sits under our path and carries this stage's tags for this exact key. */
 export function ownsRole(
   role: { path: string; tags: Record<string, string> },
   identity: GrantIdentity,
 ): boolean {
-  if (role.path !== MANAGED.rolePath) return false;
-  return Object.entries(ownershipTags(identity)).every(([key, value]) => role.tags[key] === value);
+  return role.path === MANAGED.rolePath && carriesOwnership(role.tags, identity);
 }
 
-/** An association is this grant's when it points at this grant's role (the role name derives from the key). */
-export function ownsAssociation(association: { roleArn: string }, identity: GrantIdentity): boolean {
-  return association.roleArn === identity.roleArn;
+/**
+ * An association is this grant's when it points at this grant's role AND carries this stage's tags
+ * for this key (set atomically when the provisioner creates it). The role ARN alone is not enough:
+ * a foreign role can hold the grant's role name, and rollback must never delete an association
+ * that someone else made for it.
+ */
+export function ownsAssociation(
+  association: { roleArn: string; tags: Record<string, string> },
+  identity: GrantIdentity,
+): boolean {
+  return association.roleArn === identity.roleArn && carriesOwnership(association.tags, identity);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { transitionGrant } from "../aws/registry.ts";
+import { countLiveGrants, transitionGrant } from "../aws/registry.ts";
+import { PermanentError, ProvisionerError } from "../errors.ts";
 import {
   type DesiredState,
   type DesiredStateOptions,
@@ -8,8 +9,12 @@ import {
   grantIdentity,
 } from "../grant/desired-state.ts";
 import * as lifecycle from "../grant/lifecycle.ts";
-import { grantId as toGrantId } from "../grant/naming.ts";
-import { parseGrantRequest } from "../grant/request.ts";
+import type { GrantKey } from "../grant/naming.ts";
+import { assertNotOwnResources } from "../grant/own-resources.ts";
+import { type GrantRequest, parseGrantRequest } from "../grant/request.ts";
+import { authorize, type ExistingGrant } from "../tenancy/authorize.ts";
+import { type Caller, describeCaller, parseCaller, tenantOf } from "../tenancy/caller.ts";
+import type { Tenancy, Tenant } from "../tenancy/tenancy.ts";
 import type { DecisionLog } from "./types.ts";
 
 /** The `record` step: every registry transition of both workflows, behind one action field. */
@@ -18,8 +23,12 @@ export interface RecordDependencies {
   table: string;
   now: () => Date;
   options: DesiredStateOptions;
+  tenancy: Tenancy;
   log: DecisionLog;
-  /** Counts outcomes (GrantProvisioned, GrantFailed, RollbackIncomplete, GrantDeleted, GrantDeleteFailed). */
+  /**
+   * Counts outcomes (GrantProvisioned, GrantFailed, RollbackIncomplete, GrantDeleted,
+   * GrantDeleteFailed, RegistryRecordRefused), each once: after the write that records it.
+   */
   outcomes?: { count(outcome: string): void };
 }
 
@@ -29,8 +38,11 @@ export interface CaughtError {
   Cause?: string;
 }
 
+/** The workflow's own input, as whoever started it gave it: `{request, caller}` or `{cluster, namespace, serviceAccount, caller}`. */
+type WorkflowInput = Record<string, unknown> | null | undefined;
+
 export type RecordInput =
-  | { action: "begin-provision"; request: unknown; executionId: string }
+  | { action: "begin-provision"; input: WorkflowInput; executionId: string }
   | {
       action: "complete-provision";
       grantId: string;
@@ -45,13 +57,7 @@ export type RecordInput =
       error: CaughtError;
       rollbackError?: CaughtError;
     }
-  | {
-      action: "begin-deprovision";
-      cluster: string;
-      namespace: string;
-      serviceAccount: string;
-      executionId: string;
-    }
+  | { action: "begin-deprovision"; input: WorkflowInput; executionId: string }
   | { action: "complete-deprovision"; grantId: string; executionId: string }
   | { action: "fail-deprovision"; grantId: string; executionId: string; error: CaughtError };
 
@@ -98,70 +104,214 @@ const summary = (r: lifecycle.GrantRecord): RecordSummary => ({
   version: r.version,
 });
 
+const keyOf = (value: { cluster: string; namespace: string; serviceAccount: string }): GrantKey => ({
+  cluster: value.cluster,
+  namespace: value.namespace,
+  serviceAccount: value.serviceAccount,
+});
+
+const isLive = (record: lifecycle.GrantRecord | undefined): boolean =>
+  record !== undefined && record.status !== "DELETED" && record.status !== "FAILED";
+
+const existingOf = (record: lifecycle.GrantRecord | undefined): ExistingGrant | undefined =>
+  record ? { live: isLive(record), ...(record.tenant ? { tenant: record.tenant } : {}) } : undefined;
+
+/**
+ * Re-validates, re-authorizes (for the caller's tenant, which may hold this key) and re-renders a
+ * stored state: what the registry says is never applied as it is stored.
+ */
+function rederive(
+  deps: RecordDependencies,
+  stored: DesiredState,
+  caller: Caller,
+  tenant: Tenant,
+  key: GrantKey,
+): DesiredState {
+  try {
+    const request = parseGrantRequest(stored.request, { partition: deps.options.partition });
+    assertNotOwnResources(request, deps.options.stackPrefix);
+    authorize({ tenancy: deps.tenancy, caller, key, request, existing: { live: true, tenant: tenant.name } });
+    return desiredState(request, deps.options, tenant.name);
+  } catch (error) {
+    if (!(error instanceof ProvisionerError) || error instanceof PermanentError) throw error;
+    throw new PermanentError(
+      `The state grant ${key.cluster}/${key.namespace}/${key.serviceAccount} would restore if this update failed is not one tenant ${tenant.name} may hold (${error.message}). ` +
+        "The update was refused before anything changed: deprovision the grant and ask for it again.",
+      { cause: error },
+    );
+  }
+}
+
+/** A refused record is evidence: logged with what disagrees and counted, then the step fails. */
+function reportRefusedRecord(deps: RecordDependencies, error: unknown): never {
+  deps.log.warn("Registry record refused", { cause: (error as Error).message });
+  deps.outcomes?.count("RegistryRecordRefused");
+  throw error;
+}
+
+/** Request → validated, not naming the provisioner's own resources. */
+function validRequest(deps: RecordDependencies, input: WorkflowInput): GrantRequest {
+  const request = parseGrantRequest(input?.request, { partition: deps.options.partition });
+  assertNotOwnResources(request, deps.options.stackPrefix);
+  return request;
+}
+
+async function beginProvision(
+  deps: RecordDependencies,
+  input: WorkflowInput,
+  executionId: string,
+): Promise<BeginProvisionOutput> {
+  const request = validRequest(deps, input);
+  const caller = parseCaller(input?.caller);
+  const key = keyOf(request);
+  const identity = grantIdentity(key, deps.options);
+  const tenant = tenantOf(deps.tenancy, caller);
+  const liveGrantsOfTenant =
+    tenant.maxGrants !== undefined ? await countLiveGrants(deps.db, deps.table, tenant.name) : undefined;
+  const desired = desiredState(request, deps.options, tenant.name);
+  let previous: DesiredState | undefined;
+  const { record, written } = await transitionGrant(deps.db, deps.table, identity.grantId, (current) => {
+    try {
+      lifecycle.assertRecordMatchesKey(current, identity);
+    } catch (error) {
+      reportRefusedRecord(deps, error);
+    }
+    authorize({
+      tenancy: deps.tenancy,
+      caller,
+      key,
+      request,
+      ...(current ? { existing: existingOf(current) } : {}),
+      ...(liveGrantsOfTenant !== undefined ? { liveGrantsOfTenant } : {}),
+    });
+    previous = storedPrevious(deps, current, executionId, caller, tenant, key);
+    const decision = lifecycle.beginProvision(
+      current,
+      desired,
+      previous,
+      executionId,
+      describeCaller(caller),
+      deps.now(),
+    );
+    if ("unchanged" in decision && !lifecycle.sameRequest(current?.desired, request)) {
+      reportRefusedRecord(
+        deps,
+        new PermanentError(
+          `Registry record ${identity.grantId} says execution ${executionId} began it with another request: it was changed outside the provisioner. Nothing was applied from it.`,
+        ),
+      );
+    }
+    return decision;
+  });
+  deps.log.info(previous ? "Update begun" : "Provisioning begun", { version: record.version, written });
+  return {
+    grantId: record.grantId,
+    desired,
+    ...(previous ? { previous } : {}),
+    roleExpected: previous !== undefined,
+  };
+}
+
+/**
+ * The state a failed update restores: for a retry of this same begin, the one it stored (re-derived);
+ * otherwise the last ACTIVE one (re-derived). Undefined for a new grant.
+ */
+function storedPrevious(
+  deps: RecordDependencies,
+  current: lifecycle.GrantRecord | undefined,
+  executionId: string,
+  caller: Caller,
+  tenant: Tenant,
+  key: GrantKey,
+): DesiredState | undefined {
+  const retry = current?.status === "PROVISIONING" && current.executionId === executionId;
+  const stored = retry ? current.previous : lifecycle.lastActiveState(current);
+  return stored ? rederive(deps, stored, caller, tenant, key) : undefined;
+}
+
+async function beginDeprovision(
+  deps: RecordDependencies,
+  input: WorkflowInput,
+  executionId: string,
+): Promise<{ identity: GrantIdentity }> {
+  const caller = parseCaller(input?.caller);
+  const key = parseDeprovisionKey(input);
+  const identity = grantIdentity(key, deps.options);
+  await transitionGrant(deps.db, deps.table, identity.grantId, (current) => {
+    try {
+      lifecycle.assertRecordMatchesKey(current, identity);
+    } catch (error) {
+      reportRefusedRecord(deps, error);
+    }
+    authorize({
+      tenancy: deps.tenancy,
+      caller,
+      key,
+      ...(current ? { existing: existingOf(current) } : {}),
+    });
+    return lifecycle.beginDeprovision(current, identity.grantId, executionId, deps.now());
+  });
+  // Always the identity derived from the key: a record cannot point a deprovision elsewhere.
+  return { identity };
+}
+
+/** The key of a deprovision request, validated as a grant request's key is. */
+function parseDeprovisionKey(input: WorkflowInput): GrantKey {
+  const fields = {
+    cluster: input?.cluster,
+    namespace: input?.namespace,
+    serviceAccount: input?.serviceAccount,
+  };
+  // One grammar for keys: the request schema's, with a placeholder permission.
+  parseGrantRequest({ ...fields, permissions: [{ template: "sqs-send", queue: "placeholder" }] });
+  return fields as unknown as GrantKey;
+}
+
+/** Runs one transition and counts its outcome once, after the write that recorded it. */
+async function recordOutcome(
+  deps: RecordDependencies,
+  grantId: string,
+  outcome: string,
+  decide: (current: lifecycle.GrantRecord | undefined) => lifecycle.Decision,
+): Promise<RecordSummary> {
+  const { record, written } = await transitionGrant(deps.db, deps.table, grantId, decide);
+  if (written) deps.outcomes?.count(outcome);
+  return summary(record);
+}
+
 export async function record(
   deps: RecordDependencies,
   input: RecordInput,
 ): Promise<BeginProvisionOutput | RecordSummary | { identity: GrantIdentity }> {
-  const { db, table, now } = deps;
+  const { now } = deps;
   switch (input.action) {
-    case "begin-provision": {
-      const request = parseGrantRequest(input.request);
-      const desired = desiredState(request, deps.options);
-      const stored = await transitionGrant(db, table, desired.identity.grantId, (current) =>
-        lifecycle.beginProvision(current, desired, input.executionId, now()),
-      );
-      deps.log.info(stored.previous ? "Update begun" : "Provisioning begun", { version: stored.version });
-      return {
-        grantId: stored.grantId,
-        desired: stored.desired ?? desired,
-        ...(stored.previous ? { previous: stored.previous } : {}),
-        roleExpected: stored.previous !== undefined,
-      };
-    }
+    case "begin-provision":
+      return beginProvision(deps, input.input, input.executionId);
     case "complete-provision":
-      deps.outcomes?.count("GrantProvisioned");
-      return summary(
-        await transitionGrant(db, table, input.grantId, (current) =>
-          lifecycle.completeProvision(current, input.grantId, input.executionId, input, now()),
-        ),
+      return recordOutcome(deps, input.grantId, "GrantProvisioned", (current) =>
+        lifecycle.completeProvision(current, input.grantId, input.executionId, input, now()),
       );
     case "fail-provision": {
       const cause = describeFailure(input.error, input.rollbackError);
       deps.log.warn("Provisioning failed", { cause });
-      deps.outcomes?.count(input.rollbackError ? "RollbackIncomplete" : "GrantFailed");
-      return summary(
-        await transitionGrant(db, table, input.grantId, (current) =>
-          lifecycle.failProvision(current, input.grantId, input.executionId, cause, now()),
-        ),
+      return recordOutcome(
+        deps,
+        input.grantId,
+        input.rollbackError ? "RollbackIncomplete" : "GrantFailed",
+        (current) => lifecycle.failProvision(current, input.grantId, input.executionId, cause, now()),
       );
     }
-    case "begin-deprovision": {
-      const key = {
-        cluster: input.cluster,
-        namespace: input.namespace,
-        serviceAccount: input.serviceAccount,
-      };
-      const id = toGrantId(key);
-      const stored = await transitionGrant(db, table, id, (current) =>
-        lifecycle.beginDeprovision(current, id, input.executionId, now()),
-      );
-      return { identity: stored.identity ?? grantIdentity(key, deps.options) };
-    }
+    case "begin-deprovision":
+      return beginDeprovision(deps, input.input, input.executionId);
     case "complete-deprovision":
-      deps.outcomes?.count("GrantDeleted");
-      return summary(
-        await transitionGrant(db, table, input.grantId, (current) =>
-          lifecycle.completeDeprovision(current, input.grantId, input.executionId, now()),
-        ),
+      return recordOutcome(deps, input.grantId, "GrantDeleted", (current) =>
+        lifecycle.completeDeprovision(current, input.grantId, input.executionId, now()),
       );
     case "fail-deprovision": {
       const cause = describeFailure(input.error);
       deps.log.warn("Deprovisioning failed", { cause });
-      deps.outcomes?.count("GrantDeleteFailed");
-      return summary(
-        await transitionGrant(db, table, input.grantId, (current) =>
-          lifecycle.failDeprovision(current, input.grantId, input.executionId, cause, now()),
-        ),
+      return recordOutcome(deps, input.grantId, "GrantDeleteFailed", (current) =>
+        lifecycle.failDeprovision(current, input.grantId, input.executionId, cause, now()),
       );
     }
   }

@@ -8,7 +8,9 @@ import { tenancySchema } from "../generated/tenancy.schema.ts";
 export type Tenancy = FromSchema<typeof tenancySchema>;
 export type Tenant = Tenancy["tenants"][number];
 
-const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+// `strictRequired` off: the tenant schema's `anyOf: [{required: [principals]}, {required: [ticketSources]}]` names
+// properties its parent defines, which strict mode would reject.
+const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
 // ajv-errors' CJS default export is the plugin function; under NodeNext it arrives as the module namespace.
 (ajvErrors as unknown as (a: Ajv) => Ajv)(ajv);
 const validateSchema = ajv.compile<Tenancy>(tenancySchema);
@@ -22,21 +24,24 @@ function describe(error: ErrorObject): string {
   return `${where}: ${error.message ?? error.keyword}`;
 }
 
-/** Problems the schema cannot express: a caller must act for one tenant only. */
+/** Problems the schema cannot express: tenant names are unique, and a caller acts for one tenant only. */
 function crossTenantProblems(tenancy: Tenancy): string[] {
   const problems: string[] = [];
-  const seen = new Map<string, string>();
-  const claim = (what: string, tenant: string) => {
+  const seen = new Map<string, number>();
+  const label = (index: number) => `${tenancy.tenants[index]?.name} (#${index})`;
+  const claim = (what: string, index: number) => {
     const other = seen.get(what);
-    if (other !== undefined && other !== tenant)
-      problems.push(`${what} is listed by tenants ${other} and ${tenant}: a caller must act for one tenant`);
-    seen.set(what, tenant);
+    if (other !== undefined && other !== index)
+      problems.push(
+        `${what} is listed by tenants ${label(other)} and ${label(index)}: each must belong to one tenant`,
+      );
+    seen.set(what, index);
   };
-  for (const tenant of tenancy.tenants) {
-    claim(`tenant name '${tenant.name}'`, `#${tenancy.tenants.indexOf(tenant)}`);
-    for (const principal of tenant.principals ?? []) claim(`principal '${principal}'`, tenant.name);
-    for (const { source } of tenant.ticketSources ?? []) claim(`ticket source '${source}'`, tenant.name);
-  }
+  tenancy.tenants.forEach((tenant, index) => {
+    claim(`tenant name '${tenant.name}'`, index);
+    for (const principal of tenant.principals ?? []) claim(`principal '${principal}'`, index);
+    for (const { source } of tenant.ticketSources ?? []) claim(`ticket source '${source}'`, index);
+  });
   return problems;
 }
 
@@ -47,7 +52,10 @@ function crossTenantProblems(tenancy: Tenancy): string[] {
 export function parseTenancy(input: unknown, source = "tenancy"): Tenancy {
   const problems = validateSchema(input)
     ? crossTenantProblems(input)
-    : (validateSchema.errors ?? []).map(describe);
+    : (validateSchema.errors ?? [])
+        // A failed `anyOf` also reports each branch's own error; its `errorMessage` says it once.
+        .filter((error) => !/\/anyOf\/\d+\//.test(error.schemaPath))
+        .map(describe);
   if (problems.length > 0) throw new ConfigurationError(`${source} is invalid: ${problems.join("; ")}`);
   return input as Tenancy;
 }
