@@ -22,6 +22,7 @@ const sandbox = await startSandbox({
   logLevel: "SILENT",
   retryTimeScale: 0.001,
   clusters: ["demo"],
+  tenancyFile: "test/fixtures/tenancy.json",
 });
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
@@ -36,12 +37,15 @@ const results: Record<
   deprovision: { calls: [], writes: [], transitions: [], ms: [], ops: new Map() },
 };
 
-async function measure(phase: Phase, machine: "provision" | "deprovision", input: unknown) {
+/** The platform tenant of test/fixtures/tenancy.json: every cluster, namespace and resource. */
+const caller = { principalArn: `arn:aws:iam::${sandbox.accountId}:role/platform` };
+
+async function measure(phase: Phase, machine: "provision" | "deprovision", input: Record<string, unknown>) {
   const before = sandbox.apiCalls.length;
   const started = performance.now();
   const { executionArn } = sandbox.sfn.startExecution({
     stateMachineArn: sandbox.stateMachines[machine],
-    input: JSON.stringify(input),
+    input: JSON.stringify({ ...input, caller }),
   });
   const done = await sandbox.sfn.waitForExecution(executionArn);
   const ms = performance.now() - started;

@@ -51,10 +51,21 @@ export function scheduleFor(seed: number): Schedule {
   };
 }
 
-async function run(sandbox: Sandbox, machine: "provision" | "deprovision", input: unknown): Promise<string> {
+/**
+ * Schedules act as the `platform` tenant of test/fixtures/tenancy.json (every cluster, namespace and
+ * resource): start the sandbox with that tenancy file.
+ */
+export const SCHEDULE_TENANCY = "test/fixtures/tenancy.json";
+
+async function run(
+  sandbox: Sandbox,
+  machine: "provision" | "deprovision",
+  input: Record<string, unknown>,
+): Promise<string> {
+  const caller = { principalArn: `arn:aws:iam::${sandbox.accountId}:role/platform` };
   const { executionArn } = sandbox.sfn.startExecution({
     stateMachineArn: sandbox.stateMachines[machine],
-    input: JSON.stringify(input),
+    input: JSON.stringify({ ...input, caller }),
   });
   return (await sandbox.sfn.waitForExecution(executionArn)).status;
 }

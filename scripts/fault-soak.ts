@@ -24,6 +24,7 @@ const sandbox = await startSandbox({
   logLevel: "SILENT",
   retryTimeScale: 0.001,
   clusters: ["demo"],
+  tenancyFile: "test/fixtures/tenancy.json",
 });
 const outcomes: Record<string, number> = {};
 let failing = 0;

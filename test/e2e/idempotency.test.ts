@@ -3,7 +3,14 @@ import { StartExecutionCommand } from "@aws-sdk/client-sfn";
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Sandbox } from "../../sandbox/sandbox.ts";
-import { inconsistencies, inventory, person, provision, startTestSandbox } from "../support/sandbox.ts";
+import {
+  CALLERS,
+  inconsistencies,
+  inventory,
+  person,
+  provision,
+  startTestSandbox,
+} from "../support/sandbox.ts";
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -92,7 +99,7 @@ describe("retries, duplicates and races", () => {
   it("starts one execution for the same request under the same execution name (an Idempotency-Key)", async () => {
     // Prepare
     const { sfn } = person(sandbox);
-    const input = JSON.stringify({ request: request("same-name") });
+    const input = JSON.stringify({ request: request("same-name"), caller: CALLERS.platform });
     const start = () =>
       sfn.send(
         new StartExecutionCommand({
@@ -136,7 +143,7 @@ describe("retries, duplicates and races", () => {
       sfn.send(
         new StartExecutionCommand({
           stateMachineArn: sandbox.stateMachines.provision,
-          input: JSON.stringify({ request: request("raced", bucket) }),
+          input: JSON.stringify({ request: request("raced", bucket), caller: CALLERS.platform }),
         }),
       );
 
@@ -158,9 +165,16 @@ describe("retries, duplicates and races", () => {
     expect(inconsistencies(await inventory(sandbox))).toEqual([]);
   });
 
-  it("provisions from a 'Grant Requested' event on the project's bus, through the packaged rule", async () => {
-    // Prepare
+  it("provisions from a 'Grant Requested' event on the project's bus, as the tenant of its ticket source", async () => {
+    // Prepare: tickets.team-a acts for team-a (test/fixtures/tenancy.json).
     const events = new EventBridgeClient(sandbox.clientConfig());
+    const ticket = {
+      cluster: "demo",
+      namespace: "team-a-tickets",
+      serviceAccount: "from-event",
+      permissions: [{ template: "s3-read", bucket: "team-a-invoices" }],
+      ticket: "OPS-777",
+    };
 
     // Act
     const put = await events.send(
@@ -168,9 +182,9 @@ describe("retries, duplicates and races", () => {
         Entries: [
           {
             EventBusName: sandbox.eventBusName,
-            Source: "tickets.example",
+            Source: "tickets.team-a",
             DetailType: "Grant Requested",
-            Detail: JSON.stringify({ ...request("from-event"), ticket: "OPS-777" }),
+            Detail: JSON.stringify(ticket),
           },
         ],
       }),
@@ -182,9 +196,17 @@ describe("retries, duplicates and races", () => {
     const delivery = sandbox.bus.deliveries.find((d) => d.eventId === put.Entries?.[0]?.EventId);
     expect(delivery?.ok).toBe(true);
     const { Item } = await person(sandbox).registry.send(
-      new GetCommand({ TableName: sandbox.registryTable, Key: { grantId: "demo/retries/from-event" } }),
+      new GetCommand({
+        TableName: sandbox.registryTable,
+        Key: { grantId: "demo/team-a-tickets/from-event" },
+      }),
     );
-    expect(Item).toMatchObject({ status: "ACTIVE", ticket: "OPS-777" });
+    expect(Item).toMatchObject({
+      status: "ACTIVE",
+      ticket: "OPS-777",
+      tenant: "team-a",
+      caller: "ticket source tickets.team-a",
+    });
   });
 
   it("does not start a workflow for an event the rule does not match", async () => {

@@ -8,6 +8,15 @@ import { type Sandbox, type SandboxOptions, startSandbox } from "../../sandbox/s
 import type { ExecutionDescription } from "../../sandbox/stepfunctions/local-sfn.ts";
 import { readTemplate } from "../../sandbox/template.ts";
 
+/** The tests' tenancy (test/fixtures/tenancy.json) and callers acting for its tenants. */
+export const TEST_TENANCY = "test/fixtures/tenancy.json";
+export const CALLERS = {
+  platform: { principalArn: "arn:aws:iam::111122223333:role/platform" },
+  teamA: { principalArn: "arn:aws:iam::111122223333:role/team-a" },
+  teamB: { principalArn: "arn:aws:iam::111122223333:role/team-b" },
+} as const;
+export type Caller = { principalArn: string } | { ticketSource: string };
+
 /**
  * A sandbox for end-to-end tests: the packaged template, silent handlers, fast retries. The
  * functions' SDK clients are bound to the first sandbox of a test file (they read the endpoint
@@ -21,6 +30,7 @@ export async function startTestSandbox(options: Partial<SandboxOptions> = {}): P
     logLevel: "SILENT",
     retryTimeScale: 0.001,
     clusters: ["demo", "other"],
+    tenancyFile: TEST_TENANCY,
     ...options,
   });
 }
@@ -43,16 +53,18 @@ export function person(sandbox: Sandbox): Person {
   };
 }
 
+/** Starts `provision` as a front door would: the request and the authenticated caller (the platform tenant unless given). */
 export async function provision(
   sandbox: Sandbox,
   request: unknown,
   name?: string,
+  caller: Caller = CALLERS.platform,
 ): Promise<ExecutionDescription> {
   const { executionArn } = await person(sandbox).sfn.send(
     new StartExecutionCommand({
       stateMachineArn: sandbox.stateMachines.provision,
       ...(name ? { name } : {}),
-      input: JSON.stringify({ request }),
+      input: JSON.stringify({ request, caller }),
     }),
   );
   return sandbox.sfn.waitForExecution(executionArn ?? "");
@@ -61,11 +73,12 @@ export async function provision(
 export async function deprovision(
   sandbox: Sandbox,
   key: { cluster: string; namespace: string; serviceAccount: string },
+  caller: Caller = CALLERS.platform,
 ): Promise<ExecutionDescription> {
   const { executionArn } = await person(sandbox).sfn.send(
     new StartExecutionCommand({
       stateMachineArn: sandbox.stateMachines.deprovision,
-      input: JSON.stringify(key),
+      input: JSON.stringify({ ...key, caller }),
     }),
   );
   return sandbox.sfn.waitForExecution(executionArn ?? "");

@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { type DesiredState, desiredState } from "#grant/desired-state.ts";
 import {
+  assertRecordMatchesKey,
   beginDeprovision,
   beginProvision,
   completeDeprovision,
@@ -10,6 +12,7 @@ import {
   failProvision,
   type GrantRecord,
   LOCK_TTL_MS,
+  lastActiveState,
 } from "#grant/lifecycle.ts";
 import { parseGrantRequest } from "#grant/request.ts";
 
@@ -17,9 +20,11 @@ const OPTIONS = {
   partition: "aws",
   account: "111122223333",
   region: "eu-west-1",
-  boundaryPolicyArn: "arn:aws:iam::111122223333:policy/pod-identity/boundary",
+  stackPrefix: "pod-identity-provisioner-dev",
   trustSourceConditions: false,
 };
+const CALLER = "arn:aws:iam::111122223333:role/platform";
+const LOCK_MINUTES = LOCK_TTL_MS / 60_000;
 const GRANT_ID = "demo/payments/api";
 const RUN_1 = "arn:aws:states:eu-west-1:111122223333:execution:provision:run-1";
 const RUN_2 = "arn:aws:states:eu-west-1:111122223333:execution:provision:run-2";
@@ -37,7 +42,21 @@ function desired(bucket = "invoices"): DesiredState {
       requestedBy: "team-payments",
     }),
     OPTIONS,
+    "platform",
   );
+}
+
+/**
+ * `beginProvision` as the record step calls it, with the state to restore taken from the record
+ * (the step re-derives it; for these pure tests the stored one is the same).
+ */
+function begin(
+  record: GrantRecord | undefined,
+  state: DesiredState,
+  executionId: string,
+  now: Date,
+): Decision {
+  return beginProvision(record, state, lastActiveState(record), executionId, CALLER, now);
 }
 
 function next(decision: Decision): GrantRecord {
@@ -48,7 +67,7 @@ function next(decision: Decision): GrantRecord {
 
 /** A grant that was provisioned by RUN_1 and is ACTIVE (version 2). */
 function active(state = desired()): GrantRecord {
-  const begun = next(beginProvision(undefined, state, RUN_1, T0));
+  const begun = next(begin(undefined, state, RUN_1, T0));
   return next(
     completeProvision(
       begun,
@@ -66,7 +85,7 @@ describe("beginProvision", () => {
     const state = desired();
 
     // Act
-    const record = next(beginProvision(undefined, state, RUN_1, T0));
+    const record = next(begin(undefined, state, RUN_1, T0));
 
     // Assess
     expect(record).toMatchObject({
@@ -92,10 +111,10 @@ describe("beginProvision", () => {
 
   it("leaves the record unchanged when the same execution retries", () => {
     // Prepare
-    const record = next(beginProvision(undefined, desired(), RUN_1, T0));
+    const record = next(begin(undefined, desired(), RUN_1, T0));
 
     // Act
-    const decision = beginProvision(record, desired(), RUN_1, minutesAfter(T0, 2));
+    const decision = begin(record, desired(), RUN_1, minutesAfter(T0, 2));
 
     // Assess
     expect(decision).toEqual({ unchanged: record });
@@ -103,10 +122,10 @@ describe("beginProvision", () => {
 
   it("refuses with a ConflictError while another execution's lock holds", () => {
     // Prepare
-    const record = next(beginProvision(undefined, desired(), RUN_1, T0));
+    const record = next(begin(undefined, desired(), RUN_1, T0));
 
     // Act
-    const act = () => beginProvision(record, desired(), RUN_2, minutesAfter(T0, 59));
+    const act = () => begin(record, desired(), RUN_2, minutesAfter(T0, LOCK_MINUTES - 1));
 
     // Assess
     expect(act).toThrowError(
@@ -122,7 +141,7 @@ describe("beginProvision", () => {
     const deleting = next(beginDeprovision(active(), GRANT_ID, RUN_1, minutesAfter(T0, 5)));
 
     // Act
-    const act = () => beginProvision(deleting, desired(), RUN_2, minutesAfter(T0, 6));
+    const act = () => begin(deleting, desired(), RUN_2, minutesAfter(T0, 6));
 
     // Assess
     expect(act).toThrowError(
@@ -130,13 +149,13 @@ describe("beginProvision", () => {
     );
   });
 
-  it("takes over a first provisioning whose lock expired", () => {
+  it("takes over a first provisioning whose lock expired, recording that its owner ended without an outcome", () => {
     // Prepare
-    const stale = next(beginProvision(undefined, desired(), RUN_1, T0));
+    const stale = next(begin(undefined, desired(), RUN_1, T0));
     const now = new Date(Date.parse(stale.lockExpiresAt ?? "") + 1);
 
     // Act
-    const record = next(beginProvision(stale, desired(), RUN_2, now));
+    const record = next(begin(stale, desired(), RUN_2, now));
 
     // Assess
     expect(record).toMatchObject({
@@ -145,17 +164,40 @@ describe("beginProvision", () => {
       lockExpiresAt: new Date(now.getTime() + LOCK_TTL_MS).toISOString(),
       createdAt: T0.toISOString(),
       version: stale.version + 1,
+      tenant: "platform",
+      caller: CALLER,
+      lastError: {
+        executionId: RUN_1,
+        operation: "provision",
+        at: now.toISOString(),
+        cause: expect.stringContaining(`Execution ${RUN_1} ended without recording its outcome`),
+      },
     });
+  });
+
+  it("holds a lock only a little longer than a workflow can run", () => {
+    // Prepare
+    const timeouts = ["provision", "deprovision"].map(
+      (name) =>
+        (JSON.parse(readFileSync(`statemachines/${name}.asl.json`, "utf8")) as { TimeoutSeconds: number })
+          .TimeoutSeconds,
+    );
+
+    // Assess
+    for (const seconds of timeouts) {
+      expect(LOCK_TTL_MS).toBeGreaterThan(seconds * 1000);
+      expect(LOCK_TTL_MS).toBeLessThanOrEqual(seconds * 1000 + 5 * 60_000);
+    }
   });
 
   it("takes over an update whose lock expired, keeping the last ACTIVE state to restore", () => {
     // Prepare: RUN_1 began an update of an ACTIVE grant and died.
     const before = active(desired("invoices"));
-    const stuck = next(beginProvision(before, desired("invoices-v2"), RUN_1, minutesAfter(T0, 10)));
+    const stuck = next(begin(before, desired("invoices-v2"), RUN_1, minutesAfter(T0, 10)));
     const now = new Date(Date.parse(stuck.lockExpiresAt ?? "") + 1);
 
     // Act
-    const record = next(beginProvision(stuck, desired("invoices-v3"), RUN_2, now));
+    const record = next(begin(stuck, desired("invoices-v3"), RUN_2, now));
 
     // Assess
     expect(record.desired).toEqual(desired("invoices-v3"));
@@ -170,7 +212,7 @@ describe("beginProvision", () => {
     const wanted = desired("invoices-v2");
 
     // Act
-    const record = next(beginProvision(before, wanted, RUN_2, minutesAfter(T0, 10)));
+    const record = next(begin(before, wanted, RUN_2, minutesAfter(T0, 10)));
 
     // Assess
     expect(record).toMatchObject({
@@ -188,13 +230,13 @@ describe("beginProvision", () => {
 
   it("provisions again a FAILED grant without keeping a previous state", () => {
     // Prepare
-    const begun = next(beginProvision(undefined, desired(), RUN_1, T0));
+    const begun = next(begin(undefined, desired(), RUN_1, T0));
     const failed = next(
       failProvision(begun, GRANT_ID, RUN_1, "PermanentError: foreign role", minutesAfter(T0, 1)),
     );
 
     // Act
-    const record = next(beginProvision(failed, desired(), RUN_2, minutesAfter(T0, 2)));
+    const record = next(begin(failed, desired(), RUN_2, minutesAfter(T0, 2)));
 
     // Assess
     expect(record.status).toBe("PROVISIONING");
@@ -207,7 +249,7 @@ describe("completeProvision", () => {
   it("makes the grant ACTIVE with its role and association, clearing previous and the lock", () => {
     // Prepare
     const before = active(desired("invoices"));
-    const updating = next(beginProvision(before, desired("invoices-v2"), RUN_2, minutesAfter(T0, 10)));
+    const updating = next(begin(before, desired("invoices-v2"), RUN_2, minutesAfter(T0, 10)));
     const now = minutesAfter(T0, 11);
 
     // Act
@@ -249,8 +291,8 @@ describe("completeProvision", () => {
 
   it("refuses a stale owner: an execution whose lock was taken over cannot complete", () => {
     // Prepare
-    const stale = next(beginProvision(undefined, desired(), RUN_1, T0));
-    const takenOver = next(beginProvision(stale, desired(), RUN_2, minutesAfter(T0, 61)));
+    const stale = next(begin(undefined, desired(), RUN_1, T0));
+    const takenOver = next(begin(stale, desired(), RUN_2, minutesAfter(T0, LOCK_MINUTES + 1)));
 
     // Act
     const act = () =>
@@ -259,7 +301,7 @@ describe("completeProvision", () => {
         GRANT_ID,
         RUN_1,
         { roleArn: "arn:role", associationId: "a-1" },
-        minutesAfter(T0, 62),
+        minutesAfter(T0, LOCK_MINUTES + 2),
       );
 
     // Assess
@@ -285,7 +327,7 @@ describe("failProvision", () => {
   it("returns a failed update to ACTIVE with the previous desired state and the error", () => {
     // Prepare
     const before = active(desired("invoices"));
-    const updating = next(beginProvision(before, desired("invoices-v2"), RUN_2, minutesAfter(T0, 10)));
+    const updating = next(begin(before, desired("invoices-v2"), RUN_2, minutesAfter(T0, 10)));
     const now = minutesAfter(T0, 12);
 
     // Act
@@ -312,7 +354,7 @@ describe("failProvision", () => {
 
   it("marks a failed first provisioning FAILED, without a role", () => {
     // Prepare
-    const begun = next(beginProvision(undefined, desired(), RUN_1, T0));
+    const begun = next(begin(undefined, desired(), RUN_1, T0));
 
     // Act
     const record = next(
@@ -344,7 +386,7 @@ describe("failProvision", () => {
 
   it("refuses a stale owner", () => {
     // Prepare
-    const record = next(beginProvision(undefined, desired(), RUN_2, T0));
+    const record = next(begin(undefined, desired(), RUN_2, T0));
 
     // Act
     const act = () => failProvision(record, GRANT_ID, RUN_1, "failure", minutesAfter(T0, 1));
@@ -388,7 +430,7 @@ describe("deprovision", () => {
 
   it("refuses while another execution provisions the grant", () => {
     // Prepare
-    const provisioning = next(beginProvision(undefined, desired(), RUN_1, T0));
+    const provisioning = next(begin(undefined, desired(), RUN_1, T0));
 
     // Act
     const act = () => beginDeprovision(provisioning, GRANT_ID, RUN_2, minutesAfter(T0, 1));
@@ -488,11 +530,11 @@ describe("versions", () => {
     const state = desired();
 
     // Act
-    let record = next(beginProvision(undefined, state, RUN_1, T0));
+    let record = next(begin(undefined, state, RUN_1, T0));
     versions.push(record.version);
     record = next(completeProvision(record, GRANT_ID, RUN_1, { roleArn: "r", associationId: "a" }, T0));
     versions.push(record.version);
-    record = next(beginProvision(record, desired("invoices-v2"), RUN_2, T0));
+    record = next(begin(record, desired("invoices-v2"), RUN_2, T0));
     versions.push(record.version);
     record = next(failProvision(record, GRANT_ID, RUN_2, "x", T0));
     versions.push(record.version);
@@ -508,5 +550,81 @@ describe("versions", () => {
     // Assess
     expect(versions).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(record.status).toBe("DELETED");
+  });
+});
+
+describe("assertRecordMatchesKey", () => {
+  const identity = () => desired().identity;
+
+  it("accepts a record written by the lifecycle, and no record", () => {
+    // Act / Assess
+    expect(() => assertRecordMatchesKey(active(), identity())).not.toThrow();
+    expect(() => assertRecordMatchesKey(undefined, identity())).not.toThrow();
+  });
+
+  it.each([
+    [
+      "its identity names another role",
+      (r: GrantRecord) => ({
+        ...r,
+        identity: {
+          ...r.identity,
+          roleName: "pip-other",
+          roleArn: "arn:aws:iam::111122223333:role/pod-identity/pip-other",
+        },
+      }),
+      "identity names other resources (roleName, roleArn)",
+    ],
+    [
+      "its identity belongs to another stage",
+      (r: GrantRecord) => ({ ...r, identity: { ...r.identity, owner: "pod-identity-provisioner-prod" } }),
+      "identity names other resources (owner)",
+    ],
+    [
+      "its key fields disagree with its id",
+      (r: GrantRecord) => ({ ...r, namespace: "search" }),
+      "key fields",
+    ],
+    [
+      "its stored request is another service account's",
+      (r: GrantRecord) => ({
+        ...r,
+        desired: {
+          ...(r.desired as DesiredState),
+          request: { ...(r.desired as DesiredState).request, serviceAccount: "admin" },
+        },
+      }),
+      "desired.request is for another service account",
+    ],
+    [
+      "its previous state names another role",
+      (r: GrantRecord) => ({
+        ...r,
+        previous: {
+          ...(r.desired as DesiredState),
+          identity: { ...r.identity, roleArn: "arn:aws:iam::999988887777:role/x" },
+        },
+      }),
+      "previous.identity names other resources (roleArn)",
+    ],
+    [
+      "its stored request is not an object",
+      (r: GrantRecord) => ({
+        ...r,
+        desired: { ...(r.desired as DesiredState), request: "x" as unknown as DesiredState["request"] },
+      }),
+      "desired.request is for another service account",
+    ],
+  ])("refuses a record when %s, saying what disagrees", (_, tamper, expected) => {
+    // Prepare
+    const record = tamper(active()) as GrantRecord;
+
+    // Act
+    const act = () => assertRecordMatchesKey(record, identity());
+
+    // Assess
+    expect(act).toThrowError(
+      expect.objectContaining({ name: "PermanentError", message: expect.stringContaining(expected) }),
+    );
   });
 });

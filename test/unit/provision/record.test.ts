@@ -2,9 +2,11 @@ import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { desiredState } from "#grant/desired-state.ts";
 import type { GrantRecord } from "#grant/lifecycle.ts";
+import { parseGrantRequest } from "#grant/request.ts";
 import type { BeginProvisionOutput, RecordInput, RecordSummary } from "#src/provision/record.ts";
-import { desired, grantRequest, lambdaContext, OPTIONS, sdkError } from "./support.ts";
+import { CALLER, desired, grantRequest, lambdaContext, OPTIONS, sdkError } from "./support.ts";
 
 vi.hoisted(() => {
   vi.stubEnv("POWERTOOLS_LOG_LEVEL", "SILENT");
@@ -24,7 +26,8 @@ beforeAll(async () => {
   vi.stubEnv("ACCOUNT_ID", OPTIONS.account);
   vi.stubEnv("PARTITION", OPTIONS.partition);
   vi.stubEnv("AWS_REGION", OPTIONS.region);
-  vi.stubEnv("BOUNDARY_POLICY_ARN", OPTIONS.boundaryPolicyArn);
+  vi.stubEnv("STACK_PREFIX", OPTIONS.stackPrefix);
+  vi.stubEnv("TENANCY_FILE", "test/fixtures/tenancy.json");
   vi.stubEnv("REGISTRY_TABLE", TABLE);
   ({ handler } = (await import("../../../functions/record.ts")) as unknown as { handler: Handler });
 });
@@ -64,7 +67,7 @@ describe("record: begin-provision", () => {
     // Prepare
     const input: RecordInput = {
       action: "begin-provision",
-      request: grantRequest({ namespace: "Payments" }),
+      input: { request: grantRequest({ namespace: "Payments" }), caller: CALLER },
       executionId: EXECUTION,
     };
 
@@ -83,7 +86,11 @@ describe("record: begin-provision", () => {
     // Prepare
     db.on(GetCommand).resolves({});
     db.on(PutCommand).resolves({});
-    const input: RecordInput = { action: "begin-provision", request: grantRequest(), executionId: EXECUTION };
+    const input: RecordInput = {
+      action: "begin-provision",
+      input: { request: grantRequest(), caller: CALLER },
+      executionId: EXECUTION,
+    };
 
     // Act
     const output = (await handler(input, lambdaContext())) as BeginProvisionOutput;
@@ -109,7 +116,10 @@ describe("record: begin-provision", () => {
     db.on(PutCommand).rejectsOnce(conditionFailed()).resolves({});
     const input: RecordInput = {
       action: "begin-provision",
-      request: grantRequest({ permissions: [{ template: "s3-write", bucket: "invoices" }] }),
+      input: {
+        request: grantRequest({ permissions: [{ template: "s3-write", bucket: "invoices" }] }),
+        caller: CALLER,
+      },
       executionId: EXECUTION,
     };
 
@@ -130,11 +140,15 @@ describe("record: begin-provision", () => {
     expect(output.roleExpected).toBe(true);
   });
 
-  it("returns the stored desired state, without writing, when the same execution retries", async () => {
+  it("returns the desired state of its own input, without writing, when the same execution retries", async () => {
     // Prepare
     const inFlight = stored({ status: "PROVISIONING", executionId: EXECUTION, version: 3 });
     db.on(GetCommand).resolves({ Item: inFlight });
-    const input: RecordInput = { action: "begin-provision", request: grantRequest(), executionId: EXECUTION };
+    const input: RecordInput = {
+      action: "begin-provision",
+      input: { request: grantRequest(), caller: CALLER },
+      executionId: EXECUTION,
+    };
 
     // Act
     const output = (await handler(input, lambdaContext())) as BeginProvisionOutput;
@@ -153,7 +167,11 @@ describe("record: begin-provision", () => {
         lockExpiresAt: new Date(Date.now() + 30 * 60_000).toISOString(),
       }),
     });
-    const input: RecordInput = { action: "begin-provision", request: grantRequest(), executionId: EXECUTION };
+    const input: RecordInput = {
+      action: "begin-provision",
+      input: { request: grantRequest(), caller: CALLER },
+      executionId: EXECUTION,
+    };
 
     // Act
     const outcome = handler(input, lambdaContext());
@@ -170,7 +188,11 @@ describe("record: begin-provision", () => {
     // Prepare
     db.on(GetCommand).resolves({});
     db.on(PutCommand).rejects(conditionFailed());
-    const input: RecordInput = { action: "begin-provision", request: grantRequest(), executionId: EXECUTION };
+    const input: RecordInput = {
+      action: "begin-provision",
+      input: { request: grantRequest(), caller: CALLER },
+      executionId: EXECUTION,
+    };
 
     // Act
     const outcome = handler(input, lambdaContext());
@@ -183,13 +205,215 @@ describe("record: begin-provision", () => {
   it("surfaces DynamoDB throttling as a RetryableError", async () => {
     // Prepare
     db.on(GetCommand).rejects(sdkError("ProvisionedThroughputExceededException", "Throughput exceeded"));
-    const input: RecordInput = { action: "begin-provision", request: grantRequest(), executionId: EXECUTION };
+    const input: RecordInput = {
+      action: "begin-provision",
+      input: { request: grantRequest(), caller: CALLER },
+      executionId: EXECUTION,
+    };
 
     // Act
     const outcome = handler(input, lambdaContext());
 
     // Assess
     await expect(outcome).rejects.toMatchObject({ name: "RetryableError" });
+  });
+});
+
+describe("record: the registry is a record, not an authority", () => {
+  const TEAM_A = { principalArn: "arn:aws:iam::111122223333:role/team-a" };
+  const teamAKey = { cluster: "demo", namespace: "team-a", serviceAccount: "api" };
+  const teamAState = (permissions: unknown[]) =>
+    desiredState(parseGrantRequest({ ...teamAKey, permissions }), OPTIONS, "team-a");
+
+  it("refuses an unknown caller before any registry call", async () => {
+    // Prepare
+    const input: RecordInput = {
+      action: "begin-provision",
+      input: { request: grantRequest(), caller: { principalArn: "arn:aws:iam::111122223333:role/intruder" } },
+      executionId: EXECUTION,
+    };
+
+    // Act
+    const outcome = handler(input, lambdaContext());
+
+    // Assess
+    await expect(outcome).rejects.toMatchObject({
+      name: "ForbiddenError",
+      message: expect.stringContaining("role/intruder is not listed by any tenant"),
+    });
+    expect(db.calls()).toHaveLength(0);
+  });
+
+  it("restores only a re-derived state: a stored request the tenant may not hold refuses the update", async () => {
+    // Prepare: the record says the grant reads another team's bucket; team A asks for an update.
+    const forged = teamAState([{ template: "s3-read", bucket: "team-a-reports" }]);
+    const tampered = {
+      ...forged,
+      request: {
+        ...forged.request,
+        permissions: [{ template: "s3-read" as const, bucket: "team-b-payroll" }],
+      },
+    };
+    db.on(GetCommand).resolves({
+      Item: stored({
+        ...teamAKey,
+        grantId: forged.identity.grantId,
+        identity: forged.identity,
+        desired: tampered,
+        tenant: "team-a",
+      }),
+    });
+    db.on(PutCommand).resolves({});
+    const input: RecordInput = {
+      action: "begin-provision",
+      input: {
+        request: { ...teamAKey, permissions: [{ template: "s3-read", bucket: "team-a-new" }] },
+        caller: TEAM_A,
+      },
+      executionId: EXECUTION,
+    };
+
+    // Act
+    const outcome = handler(input, lambdaContext());
+
+    // Assess
+    await expect(outcome).rejects.toMatchObject({
+      name: "PermanentError",
+      message: expect.stringContaining("team-b-payroll"),
+    });
+    expect(db.commandCalls(PutCommand)).toHaveLength(0);
+  });
+
+  it("never applies stored rendered documents: the previous state is rendered again from its request", async () => {
+    // Prepare: a stored trust policy for another account, and a wide inline policy.
+    const real = desired();
+    const forgedDocuments = {
+      ...real,
+      role: {
+        ...real.role,
+        trustPolicy: {
+          Version: "2012-10-17",
+          Statement: [
+            {
+              Effect: "Allow",
+              Principal: { AWS: "arn:aws:iam::999988887777:root" },
+              Action: "sts:AssumeRole",
+            },
+          ],
+        },
+      },
+      policy: {
+        ...real.policy,
+        document: {
+          Version: "2012-10-17",
+          Statement: [{ Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: "*" }],
+        },
+      },
+    };
+    db.on(GetCommand).resolves({ Item: stored({ desired: forgedDocuments as typeof real }) });
+    db.on(PutCommand).resolves({});
+    const input: RecordInput = {
+      action: "begin-provision",
+      input: { request: grantRequest({ ticket: "OPS-2" }), caller: CALLER },
+      executionId: EXECUTION,
+    };
+
+    // Act
+    const output = (await handler(input, lambdaContext())) as BeginProvisionOutput;
+
+    // Assess
+    expect(output.previous).toEqual(real);
+    expect(JSON.stringify(output)).not.toContain("999988887777");
+    expect(JSON.stringify(output)).not.toContain("GetSecretValue");
+  });
+
+  it("refuses and reports a record whose identity names another grant's role", async () => {
+    // Prepare
+    const other = desired({ namespace: "search" });
+    db.on(GetCommand).resolves({ Item: stored({ identity: other.identity }) });
+    const input: RecordInput = {
+      action: "begin-deprovision",
+      input: { cluster: "demo", namespace: "payments", serviceAccount: "api", caller: CALLER },
+      executionId: EXECUTION,
+    };
+
+    // Act
+    const outcome = handler(input, lambdaContext());
+
+    // Assess
+    await expect(outcome).rejects.toMatchObject({
+      name: "PermanentError",
+      message: expect.stringMatching(
+        /disagrees with its key \(identity names other resources \(grantId, namespace, roleName, roleArn\)\)/,
+      ),
+    });
+    expect(db.commandCalls(PutCommand)).toHaveLength(0);
+  });
+
+  it("refuses a record begun for this execution with another request (written before the execution ran)", async () => {
+    // Prepare
+    const planted = desired({ permissions: [{ template: "s3-readwrite", bucket: "payroll" }] });
+    db.on(GetCommand).resolves({
+      Item: stored({ status: "PROVISIONING", executionId: EXECUTION, desired: planted, version: 1 }),
+    });
+    const input: RecordInput = {
+      action: "begin-provision",
+      input: { request: grantRequest(), caller: CALLER },
+      executionId: EXECUTION,
+    };
+
+    // Act
+    const outcome = handler(input, lambdaContext());
+
+    // Assess
+    await expect(outcome).rejects.toMatchObject({
+      name: "PermanentError",
+      message: expect.stringContaining("began it with another request"),
+    });
+    expect(db.commandCalls(PutCommand)).toHaveLength(0);
+  });
+
+  it("refuses another tenant's grant, for an update and for a deprovision", async () => {
+    // Prepare: team A's grant; team B asks (its namespaces are team-b*, so namespace refuses too).
+    const teamA = teamAState([{ template: "s3-read", bucket: "team-a-reports" }]);
+    db.on(GetCommand).resolves({
+      Item: stored({
+        ...teamAKey,
+        grantId: teamA.identity.grantId,
+        identity: teamA.identity,
+        desired: teamA,
+        tenant: "team-a",
+      }),
+    });
+    const teamB = { principalArn: "arn:aws:iam::111122223333:role/team-b" };
+
+    // Act
+    const update = handler(
+      {
+        action: "begin-provision",
+        input: {
+          request: { ...teamAKey, permissions: [{ template: "s3-read", bucket: "team-b-x" }] },
+          caller: teamB,
+        },
+        executionId: EXECUTION,
+      },
+      lambdaContext(),
+    );
+    const removal = handler(
+      { action: "begin-deprovision", input: { ...teamAKey, caller: teamB }, executionId: EXECUTION },
+      lambdaContext(),
+    );
+
+    // Assess
+    await expect(update).rejects.toMatchObject({
+      name: "ForbiddenError",
+      message: expect.stringContaining("owner: the grant belongs to another tenant"),
+    });
+    await expect(removal).rejects.toMatchObject({
+      name: "ForbiddenError",
+      message: expect.stringContaining("namespace: 'team-a' is not one of tenant team-b's namespaces"),
+    });
+    expect(db.commandCalls(PutCommand)).toHaveLength(0);
   });
 });
 
@@ -279,15 +503,13 @@ describe("record: complete and fail", () => {
 });
 
 describe("record: deprovision", () => {
-  it("begins a deprovisioning and returns the stored identity", async () => {
+  it("begins a deprovisioning and returns the identity derived from the key", async () => {
     // Prepare
     const active = stored({ version: 4 });
     db.on(GetCommand).resolves({ Item: active });
     const input: RecordInput = {
       action: "begin-deprovision",
-      cluster: "demo",
-      namespace: "payments",
-      serviceAccount: "api",
+      input: { cluster: "demo", namespace: "payments", serviceAccount: "api", caller: CALLER },
       executionId: EXECUTION,
     };
 

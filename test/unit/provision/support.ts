@@ -8,9 +8,13 @@ export const OPTIONS: DesiredStateOptions = {
   partition: "aws",
   account: "111122223333",
   region: "eu-west-1",
-  boundaryPolicyArn: "arn:aws:iam::111122223333:policy/pod-identity/boundary",
+  stackPrefix: "pod-identity-provisioner-dev",
   trustSourceConditions: false,
 };
+
+/** The tenant the default request's grants belong to, and a caller acting for it (test/fixtures/tenancy.json). */
+export const TENANT = "platform";
+export const CALLER = { principalArn: "arn:aws:iam::111122223333:role/platform" };
 
 /** A fresh valid request each call (tests may change what they get). */
 export function grantRequest(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -27,7 +31,7 @@ export function grantRequest(overrides: Record<string, unknown> = {}): Record<st
 
 /** The desired state of a request, built the way the `record` step builds it. */
 export function desired(overrides: Record<string, unknown> = {}): DesiredState {
-  return desiredState(parseGrantRequest(grantRequest(overrides)), OPTIONS);
+  return desiredState(parseGrantRequest(grantRequest(overrides)), OPTIONS, TENANT);
 }
 
 /** A Lambda context with what Powertools' `injectLambdaContext` and middy read. */
