@@ -3,12 +3,13 @@
  * (`--check` fails on a stale file; `npm run generate` rewrites them):
  * - `src/generated/<name>.ts`: each JSON Schema of `schemas/` as a const literal. TypeScript cannot
  *   import JSON `as const`, which `json-schema-to-ts` needs to derive a type from a schema.
- * - `policies/permissions-boundary.json`: the boundary policy, derived from the permission catalog,
- *   as the CloudFormation `PolicyDocument` that `serverless.yml` includes.
+ *
+ * (The permissions boundaries are not generated here: there is one per tenant, and the tenancy file
+ * is the deployment's, chosen at package time; `serverless.yml` renders them then, through
+ * `scripts/serverless-tenancy.cjs`.)
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { boundaryStatements } from "../src/policy/boundary.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const check = process.argv.includes("--check");
@@ -26,25 +27,6 @@ for (const file of readdirSync(schemasDir)
     `// Generated from schemas/${file} by scripts/generate.ts. Do not edit: edit the schema and run \`npm run generate\`.\nexport const ${exportName} = ${JSON.stringify(schema, null, 2)} as const;\n`,
   );
 }
-
-const boundary = {
-  Version: "2012-10-17",
-  Statement: boundaryStatements().map((statement) => ({
-    ...statement,
-    Resource: statement.Resource.map((arn) => ({ "Fn::Sub": arn })),
-    ...(statement.Condition
-      ? {
-          Condition: Object.fromEntries(
-            Object.entries(statement.Condition).map(([op, block]) => [
-              op,
-              Object.fromEntries(Object.entries(block).map(([k, v]) => [k, { "Fn::Sub": v }])),
-            ]),
-          ),
-        }
-      : {}),
-  })),
-};
-outputs.set("policies/permissions-boundary.json", `${JSON.stringify(boundary, null, 2)}\n`);
 
 const stale: string[] = [];
 for (const [path, content] of outputs) {

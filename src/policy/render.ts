@@ -83,8 +83,21 @@ function mergeStatements(statements: Statement[]): Statement[] {
   return [...merged.values()];
 }
 
+export interface RenderOptions {
+  /**
+   * The association's `targetRoleArn` (role chaining): EKS Pod Identity assumes the grant's role,
+   * then, with its credentials, the target role, which needs `sts:AssumeRole` and `sts:TagSession`
+   * (session tags are passed on) on exactly that role.
+   */
+  targetRoleArn?: string;
+}
+
 /** Renders the grant's inline policy. Throws a `ValidationError` (field `permissions`) over IAM's size limit. */
-export function renderPolicy(permissions: readonly Permission[], scope: Scope): PolicyDocument {
+export function renderPolicy(
+  permissions: readonly Permission[],
+  scope: Scope,
+  options: RenderOptions = {},
+): PolicyDocument {
   const statements = permissions.flatMap((permission, index) => {
     const { template, ...parameters } = permission;
     const given = Object.fromEntries(Object.entries(parameters).map(([k, v]) => [k, String(v)]));
@@ -99,7 +112,20 @@ export function renderPolicy(permissions: readonly Permission[], scope: Scope): 
       .filter((s) => applies(s, given))
       .map((s) => renderStatement(s, index, values, given));
   });
-  const document: PolicyDocument = { Version: "2012-10-17", Statement: mergeStatements(statements) };
+  const chaining: Statement[] = options.targetRoleArn
+    ? [
+        {
+          Sid: "ChainToTargetRole",
+          Effect: "Allow",
+          Action: ["sts:AssumeRole", "sts:TagSession"],
+          Resource: [options.targetRoleArn],
+        },
+      ]
+    : [];
+  const document: PolicyDocument = {
+    Version: "2012-10-17",
+    Statement: [...mergeStatements(statements), ...chaining],
+  };
   const size = policySize(document);
   if (size > IAM_LIMITS.inlinePolicyCharacters) {
     throw new ValidationError([

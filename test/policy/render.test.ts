@@ -238,6 +238,41 @@ describe("renderPolicy: S3 key prefix", () => {
   });
 });
 
+describe("renderPolicy: role chaining (targetRoleArn)", () => {
+  const TARGET = "arn:aws:iam::210987654321:role/payments-reader";
+  const permissions: Permission[] = [{ template: "s3-read", bucket: "reports" }];
+
+  it("adds one statement allowing sts:AssumeRole and sts:TagSession on exactly the target role", () => {
+    // Act
+    const document = renderPolicy(permissions, SCOPE, { targetRoleArn: TARGET });
+
+    // Assess
+    const chaining = document.Statement.filter((s) => asArray(s.Action).some((x) => x.startsWith("sts:")));
+    expect(chaining).toEqual([
+      {
+        Sid: "ChainToTargetRole",
+        Effect: "Allow",
+        Action: ["sts:AssumeRole", "sts:TagSession"],
+        Resource: [TARGET],
+      },
+    ]);
+    expect(document.Statement.filter((s) => s !== chaining[0])).toEqual(
+      renderPolicy(permissions, SCOPE).Statement,
+    );
+  });
+
+  it("allows no STS action without a target role", () => {
+    // Act
+    const actions = [
+      ...renderPolicy(permissions, SCOPE).Statement.flatMap((s) => asArray(s.Action)),
+      ...renderPolicy(permissions, SCOPE, {}).Statement.flatMap((s) => asArray(s.Action)),
+    ];
+
+    // Assess
+    expect(actions.filter((a) => a.startsWith("sts:"))).toEqual([]);
+  });
+});
+
 describe("renderPolicy: merging", () => {
   it("merges the same access to two buckets into one statement per access, with both resources", () => {
     // Act

@@ -1,8 +1,9 @@
 /**
  * What the policies the provisioner writes mean, decided by a real IAM policy evaluator
  * (`@cloud-copilot/iam-simulate`) rather than by reading their text: the rendered inline policy
- * together with the permissions boundary every created role carries, and the role's trust policy
- * evaluated as the resource policy of `sts:AssumeRole`.
+ * together with a permissions boundary (the `platform` tenant's of `test/fixtures/tenancy.json`, which
+ * allows every template on every resource: the catalog's closure), and the role's trust policy
+ * evaluated as the resource policy of `sts:AssumeRole`. Per-tenant limits: `tenant-boundary.test.ts`.
  *
  * What the simulator cannot know, the tests supply as request context, as AWS would compute it:
  * `s3:ResourceAccount` (the bucket owner), `kms:ViaService` (the service calling KMS on the
@@ -16,19 +17,22 @@ import { type GrantRequest, type Permission, parseGrantRequest } from "#grant/re
 import { renderPolicy } from "#policy/render.ts";
 import { clusterArn } from "#policy/trust-policy.ts";
 import {
-  boundaryPolicy,
   evaluate,
+  fixtureTenant,
   OTHER_ACCOUNT,
   type Policy,
   SCOPE,
   type SimulatedRequest,
+  STACK_PREFIX,
+  tenantBoundaryPolicy,
 } from "../support/iam-simulation.ts";
 
 const KEY = { cluster: "demo", namespace: "payments", serviceAccount: "api" };
 /** The grant's role, and the principal of the pod's session (an assumed-role session of it). */
-const ROLE = grantIdentity(KEY, SCOPE);
+const ROLE = grantIdentity(KEY, { ...SCOPE, stackPrefix: STACK_PREFIX });
 const SESSION = `arn:aws:sts::${SCOPE.account}:assumed-role/${ROLE.roleName}/eks-demo-api-7d9f8b6c5d-x2x9z`;
-const BOUNDARY = boundaryPolicy(SCOPE);
+const TENANT = "platform";
+const BOUNDARY = tenantBoundaryPolicy(fixtureTenant(TENANT));
 const KEY_ID = "1234abcd-12ab-34cd-56ef-1234567890ab";
 const KEY_ARN = `arn:aws:kms:${SCOPE.region}:${SCOPE.account}:key/${KEY_ID}`;
 
@@ -369,7 +373,7 @@ describe("secretsmanager-read and ssm-parameters-read: documented sub-resources 
   });
 });
 
-describe("the permissions boundary alone caps any inline policy to the catalog", () => {
+describe("the platform tenant's boundary (every template, every resource) alone caps any inline policy to the catalog", () => {
   /** What a hand-edited or compromised inline policy could say at worst. */
   const everything: Policy = {
     Version: "2012-10-17",
@@ -379,17 +383,28 @@ describe("the permissions boundary alone caps any inline policy to the catalog",
     evaluate({ principal: SESSION, identityPolicies: [everything], boundary: BOUNDARY, ...request });
 
   it.each([
-    { action: "iam:CreateRole", resource: `arn:aws:iam::${SCOPE.account}:role/admin` },
-    { action: "sts:AssumeRole", resource: `arn:aws:iam::${SCOPE.account}:role/admin` },
-    { action: "s3:PutBucketPolicy", ...s3("bucket-a") },
-    { action: "dynamodb:DeleteTable", resource: table("orders") },
-  ])("denies $action even to an inline policy of Action '*' on Resource '*'", async (request) => {
-    // Act
-    const decision = await underBoundary(request);
+    {
+      action: "iam:CreateRole",
+      resource: `arn:aws:iam::${SCOPE.account}:role/admin`,
+      denied: "ExplicitlyDenied",
+    },
+    {
+      action: "sts:AssumeRole",
+      resource: `arn:aws:iam::${SCOPE.account}:role/admin`,
+      denied: "ExplicitlyDenied",
+    },
+    { action: "s3:PutBucketPolicy", ...s3("bucket-a"), denied: "ImplicitlyDenied" },
+    { action: "dynamodb:DeleteTable", resource: table("orders"), denied: "ImplicitlyDenied" },
+  ])(
+    "denies $action even to an inline policy of Action '*' on Resource '*'",
+    async ({ denied, ...request }) => {
+      // Act
+      const decision = await underBoundary(request);
 
-    // Assess
-    expect(decision).toBe("ImplicitlyDenied");
-  });
+      // Assess: IAM and STS by the boundary's explicit denies, the rest by its allowing only the catalog.
+      expect(decision).toBe(denied);
+    },
+  );
 
   it("still allows a catalog action on a resource of the account (control: the cap is the catalog)", async () => {
     // Act
@@ -418,11 +433,7 @@ describe("the permissions boundary alone caps any inline policy to the catalog",
 });
 
 describe("the role's trust policy", () => {
-  const OPTIONS = {
-    ...SCOPE,
-    boundaryPolicyArn: `arn:aws:iam::${SCOPE.account}:policy/pod-identity/pod-identity-provisioner-dev-boundary`,
-    trustSourceConditions: false,
-  };
+  const OPTIONS = { ...SCOPE, stackPrefix: STACK_PREFIX, trustSourceConditions: false };
   const REQUEST: GrantRequest = parseGrantRequest({
     ...KEY,
     permissions: [{ template: "s3-read", bucket: "bucket-a" }],
@@ -449,7 +460,7 @@ describe("the role's trust policy", () => {
       identityPolicies,
       context,
     });
-  const pinned = desiredState(REQUEST, OPTIONS).role.trustPolicy;
+  const pinned = desiredState(REQUEST, OPTIONS, TENANT).role.trustPolicy;
 
   it.each(["sts:AssumeRole", "sts:TagSession"])(
     "allows %s for EKS Pod Identity with the grant's cluster, namespace and service account tags",
@@ -514,7 +525,11 @@ describe("the role's trust policy", () => {
 
   it("with session tags disabled is not pinned: any association's pods can assume the role (the documented trade-off)", async () => {
     // Prepare
-    const unpinned = desiredState(parseGrantRequest({ ...REQUEST, disableSessionTags: true }), OPTIONS);
+    const unpinned = desiredState(
+      parseGrantRequest({ ...REQUEST, disableSessionTags: true }),
+      OPTIONS,
+      TENANT,
+    );
 
     // Act
     const anyNamespace = await assume(unpinned.role.trustPolicy, POD_IDENTITY, {
@@ -533,7 +548,7 @@ describe("the role's trust policy", () => {
 
   it("with source conditions on, also requires the grant's account and cluster as aws:SourceAccount/aws:SourceArn", async () => {
     // Prepare
-    const trust = desiredState(REQUEST, { ...OPTIONS, trustSourceConditions: true }).role.trustPolicy;
+    const trust = desiredState(REQUEST, { ...OPTIONS, trustSourceConditions: true }, TENANT).role.trustPolicy;
     const source = { "aws:SourceAccount": SCOPE.account, "aws:SourceArn": clusterArn(SCOPE, KEY.cluster) };
 
     // Act

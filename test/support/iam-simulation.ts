@@ -3,13 +3,18 @@
  * policies, permissions boundaries, resource policies, conditions). Its licence is AGPL-3.0-or-later:
  * it is a devDependency used by tests only, never imported from `src/` or `functions/`.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { type EvaluationResult, runSimulation } from "@cloud-copilot/iam-simulate";
-import { boundaryDocument } from "#policy/boundary.ts";
+import { tenantBoundaryDocument } from "#policy/boundary.ts";
 import type { Scope } from "#policy/render.ts";
+import { parseTenancy, type Tenancy, type Tenant } from "#src/tenancy/tenancy.ts";
 
 /** Where the simulated requests happen: one concrete partition, region and account. */
 export const SCOPE: Scope = { partition: "aws", region: "eu-west-1", account: "111122223333" };
 export const OTHER_ACCOUNT = "444455556666";
+/** The stage the tests deploy: `<service>-<stage>`, the name prefix of its resources and its owner tag. */
+export const STACK_PREFIX = "pod-identity-provisioner-dev";
 
 /** A policy document as iam-simulate takes it (it validates the shape itself). */
 export type Policy = { Version: string; Statement: unknown };
@@ -79,7 +84,23 @@ export function substitutePseudoParameters(text: string, scope: Scope = SCOPE): 
     .replaceAll("${AWS::AccountId}", scope.account);
 }
 
-/** The permissions boundary every created role carries, as deployed in `scope`. */
-export function boundaryPolicy(scope: Scope = SCOPE): Policy {
-  return boundaryDocument(scope) as unknown as Policy;
+/** The test tenancy (`test/fixtures/tenancy.json`): tenants `platform`, `team-a` and `team-b`. */
+export function fixtureTenancy(): Tenancy {
+  const file = join(import.meta.dirname, "..", "fixtures", "tenancy.json");
+  return parseTenancy(JSON.parse(readFileSync(file, "utf8")), "test/fixtures/tenancy.json");
+}
+
+export function fixtureTenant(name: string): Tenant {
+  const tenant = fixtureTenancy().tenants.find((t) => t.name === name);
+  if (!tenant) throw new Error(`test/fixtures/tenancy.json has no tenant ${name}`);
+  return tenant;
+}
+
+/** A tenant's permissions boundary, as deployed in `scope` for the stage `stackPrefix`. */
+export function tenantBoundaryPolicy(
+  tenant: Tenant,
+  scope: Scope = SCOPE,
+  stackPrefix = STACK_PREFIX,
+): Policy {
+  return tenantBoundaryDocument(tenant, scope, stackPrefix) as unknown as Policy;
 }
