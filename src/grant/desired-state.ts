@@ -136,7 +136,15 @@ export function desiredState(
         `EKS Pod Identity role for ${identity.grantId} (managed by pod-identity-provisioner)`.slice(0, 1000),
       tags,
     },
-    policy: { name: MANAGED.inlinePolicyName, document: renderPolicy(request.permissions, options) },
+    policy: {
+      name: MANAGED.inlinePolicyName,
+      // Role chaining: the grant's role must itself be allowed to assume (and tag) its target.
+      document: renderPolicy(
+        request.permissions,
+        options,
+        request.targetRoleArn ? { targetRoleArn: request.targetRoleArn } : {},
+      ),
+    },
     association: {
       roleArn: identity.roleArn,
       ...(request.targetRoleArn ? { targetRoleArn: request.targetRoleArn } : {}),

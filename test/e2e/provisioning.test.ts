@@ -59,7 +59,7 @@ describe("provision, update, deprovision", () => {
     const name = roleName({ cluster: "demo", namespace: "payments", serviceAccount: "api-create" });
     const { Role } = await person(sandbox).iam.send(new GetRoleCommand({ RoleName: name }));
     expect(Role?.Path).toBe("/pod-identity/");
-    expect(Role?.PermissionsBoundary?.PermissionsBoundaryArn).toBe(sandbox.boundaryPolicyArn);
+    expect(Role?.PermissionsBoundary?.PermissionsBoundaryArn).toBe(sandbox.boundaryPolicyArns.platform);
     const trust = JSON.parse(decodeURIComponent(Role?.AssumeRolePolicyDocument ?? ""));
     expect(trust.Statement[0].Principal).toEqual({ Service: "pods.eks.amazonaws.com" });
     expect(trust.Statement[0].Condition.StringEquals["aws:RequestTag/kubernetes-service-account"]).toBe(

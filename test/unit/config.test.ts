@@ -6,7 +6,7 @@ const valid = {
   ACCOUNT_ID: "111122223333",
   PARTITION: "aws",
   AWS_REGION: "eu-west-1",
-  BOUNDARY_POLICY_ARN: "arn:aws:iam::111122223333:policy/pod-identity/boundary",
+  STACK_PREFIX: "pod-identity-provisioner-dev",
   REGISTRY_TABLE: "pod-identity-provisioner-dev-registry",
 };
 
@@ -20,7 +20,7 @@ describe("readConfig", () => {
       accountId: "111122223333",
       partition: "aws",
       region: "eu-west-1",
-      boundaryPolicyArn: valid.BOUNDARY_POLICY_ARN,
+      stackPrefix: valid.STACK_PREFIX,
       registryTable: valid.REGISTRY_TABLE,
       trustSourceConditions: true,
     });
@@ -47,7 +47,7 @@ describe("readConfig", () => {
     ["ACCOUNT_ID", "12345"],
     ["PARTITION", "azure"],
     ["AWS_REGION", "europe"],
-    ["BOUNDARY_POLICY_ARN", "arn:aws:iam::111122223333:role/x"],
+    ["STACK_PREFIX", "pod identity/dev"],
     ["REGISTRY_TABLE", "a"],
     ["TRUST_SOURCE_CONDITIONS", "yes"],
   ])("fails naming %s and the value when it is malformed", (name, value) => {

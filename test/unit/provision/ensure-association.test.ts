@@ -15,6 +15,8 @@ import {
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { DesiredState } from "#grant/desired-state.ts";
+import { ownershipTags } from "#grant/desired-state.ts";
+import { MANAGED } from "#src/constants.ts";
 import { clientRequestToken } from "#src/provision/association.ts";
 import { handler } from "../../../functions/ensure-association.ts";
 import { desired, lambdaContext } from "./support.ts";
@@ -272,21 +274,38 @@ describe("ensure-association", () => {
     );
   });
 
-  it("re-tags an association that lost the grant's tags, without updating it", async () => {
+  it("re-tags an association that lost the grant's other tags, without updating it", async () => {
     // Prepare
     const state = desired();
-    existing(state, { tags: { "managed-by": "pod-identity-provisioner" } });
+    const ownership = ownershipTags(state.identity);
+    existing(state, { tags: ownership });
 
     // Act
     const result = await handler({ desired: state, executionId: EXECUTION }, lambdaContext());
 
     // Assess
     expect(result.changes).toEqual(["tags"]);
-    const { "managed-by": _kept, ...missing } = state.association.tags;
+    const missing = Object.fromEntries(
+      Object.entries(state.association.tags).filter(([k]) => !(k in ownership)),
+    );
     expect(eks.commandCalls(TagResourceCommand).map((c) => c.args[0].input)).toEqual([
       { resourceArn: ASSOCIATION_ARN, tags: missing },
     ]);
     expect(eks.commandCalls(UpdatePodIdentityAssociationCommand)).toHaveLength(0);
+  });
+
+  it("refuses an association that lost this stage's ownership tags: it can no longer be told from a foreign one", async () => {
+    // Prepare
+    const state = desired();
+    const { [MANAGED.ownerTagKey]: _owner, ...withoutOwner } = state.association.tags;
+    existing(state, { tags: withoutOwner });
+
+    // Act
+    const outcome = handler({ desired: state, executionId: EXECUTION }, lambdaContext());
+
+    // Assess
+    await expect(outcome).rejects.toMatchObject({ name: "PermanentError" });
+    expect(writesSent()).toHaveLength(0);
   });
 
   it("refuses an association of the service account that points at another role, without writing", async () => {

@@ -48,7 +48,8 @@ describe("ensure-role", () => {
     expect(input).toMatchObject({
       RoleName: state.identity.roleName,
       Path: "/pod-identity/",
-      PermissionsBoundary: "arn:aws:iam::111122223333:policy/pod-identity/boundary",
+      PermissionsBoundary:
+        "arn:aws:iam::111122223333:policy/pod-identity/pod-identity-provisioner-dev-boundary-platform",
       Description: state.role.description,
     });
     expect(JSON.parse(input?.AssumeRolePolicyDocument ?? "{}")).toEqual(state.role.trustPolicy);

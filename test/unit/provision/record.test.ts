@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import { DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { desiredState } from "#grant/desired-state.ts";
@@ -264,6 +264,7 @@ describe("record: the registry is a record, not an authority", () => {
       }),
     });
     db.on(PutCommand).resolves({});
+    db.on(QueryCommand).resolves({ Count: 1 });
     const input: RecordInput = {
       action: "begin-provision",
       input: {

@@ -8,6 +8,7 @@ import {
 } from "@aws-sdk/client-eks";
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { ownershipTags } from "#grant/desired-state.ts";
 import { handler } from "../../../functions/remove-association.ts";
 import { desired, lambdaContext } from "./support.ts";
 
@@ -20,7 +21,7 @@ const eks = mockClient(EKSClient);
 const ASSOCIATION_ID = "a-0123456789abcdef0";
 const ASSOCIATION_ARN = `arn:aws:eks:eu-west-1:111122223333:podidentityassociation/demo/${ASSOCIATION_ID}`;
 
-function existing(roleArn: string) {
+function existing(roleArn: string, tags: Record<string, string> = ownershipTags(desired().identity)) {
   const entry = {
     clusterName: "demo",
     namespace: "payments",
@@ -29,7 +30,7 @@ function existing(roleArn: string) {
     associationArn: ASSOCIATION_ARN,
   };
   eks.on(ListPodIdentityAssociationsCommand).resolves({ associations: [entry] });
-  eks.on(DescribePodIdentityAssociationCommand).resolves({ association: { ...entry, roleArn, tags: {} } });
+  eks.on(DescribePodIdentityAssociationCommand).resolves({ association: { ...entry, roleArn, tags } });
 }
 
 beforeEach(() => {
@@ -37,6 +38,19 @@ beforeEach(() => {
 });
 
 describe("remove-association", () => {
+  it("leaves an association that points at the grant's role but does not carry this stage's tags", async () => {
+    // Prepare: e.g. made by hand for a foreign role that took the grant's role name.
+    const { identity } = desired();
+    existing(identity.roleArn, {});
+
+    // Act
+    const result = await handler({ identity }, lambdaContext());
+
+    // Assess
+    expect(result).toEqual({ action: "skipped" });
+    expect(eks.commandCalls(DeletePodIdentityAssociationCommand)).toHaveLength(0);
+  });
+
   it("deletes the association that points at the grant's role", async () => {
     // Prepare
     const { identity } = desired();
