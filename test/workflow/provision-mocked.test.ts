@@ -54,7 +54,8 @@ beforeAll(async () => {
     ACCOUNT_ID: ACCOUNT,
     PARTITION: "aws",
     AWS_REGION: "eu-west-1",
-    BOUNDARY_POLICY_ARN: `arn:aws:iam::${ACCOUNT}:policy/pod-identity/boundary`,
+    STACK_PREFIX: "pod-identity-provisioner-dev",
+    TENANCY_FILE: "test/fixtures/tenancy.json",
     REGISTRY_TABLE: "registry",
     POWERTOOLS_LOG_LEVEL: "SILENT",
   });
@@ -113,7 +114,7 @@ async function run(name: string) {
   const { executionArn } = sfn.startExecution({
     stateMachineArn: provisionArn,
     name,
-    input: JSON.stringify({ request }),
+    input: JSON.stringify({ request, caller: { principalArn: `arn:aws:iam::${ACCOUNT}:role/platform` } }),
   });
   return sfn.waitForExecution(executionArn);
 }
@@ -128,7 +129,7 @@ describe("provision workflow with the SDK mocked", () => {
     expect(iam.commandCalls(CreateRoleCommand)).toHaveLength(1);
     expect(iam.commandCalls(CreateRoleCommand)[0]?.args[0].input).toMatchObject({
       Path: "/pod-identity/",
-      PermissionsBoundary: `arn:aws:iam::${ACCOUNT}:policy/pod-identity/boundary`,
+      PermissionsBoundary: `arn:aws:iam::${ACCOUNT}:policy/pod-identity/pod-identity-provisioner-dev-boundary-platform`,
     });
     expect(iam.commandCalls(PutRolePolicyCommand)).toHaveLength(1);
     const create = eks.commandCalls(CreatePodIdentityAssociationCommand);
@@ -158,6 +159,7 @@ describe("provision workflow with the SDK mocked", () => {
         AssumeRolePolicyDocument: encodeURIComponent("{}"),
         Tags: [
           { Key: "managed-by", Value: "pod-identity-provisioner" },
+          { Key: "pod-identity-provisioner:owner", Value: "pod-identity-provisioner-dev" },
           { Key: "eks-cluster", Value: "demo" },
           { Key: "kubernetes-namespace", Value: "payments" },
           { Key: "kubernetes-service-account", Value: "payments-api" },
