@@ -55,37 +55,46 @@ export const grantRequestSchema = {
       "errorMessage": "must be 1-128 characters: letters, digits, spaces and _ . : / = + @ -"
     },
     "targetRoleArn": {
-      "description": "Role chaining: EKS assumes this role (for example in another account) with the grant's role. Its own trust policy is the owner's business.",
+      "description": "Role chaining: EKS assumes this role (for example in another account) with the grant's role. Its own trust policy is the owner's business. An IAM role ARN in one of AWS's partitions; the provisioner also requires the partition it is deployed in, since a role cannot be assumed across partitions.",
       "type": "string",
-      "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/([\\w+=,.@-]+/)*[\\w+=,.@-]{1,64}$",
-      "errorMessage": "must be an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)"
+      "maxLength": 2048,
+      "pattern": "^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc):iam::[0-9]{12}:role/([\\w+=,.@-]+/)*[\\w+=,.@-]{1,64}$",
+      "errorMessage": "must be an IAM role ARN, arn:<partition>:iam::<12-digit account>:role/<name>, in an AWS partition (aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b, aws-iso-e, aws-iso-f or aws-eusc)"
     },
     "disableSessionTags": {
       "description": "Tell EKS not to add session tags. The trust policy can then not be pinned to this cluster/namespace/service account: the record says so.",
       "type": "boolean"
     },
     "sessionPolicy": {
-      "description": "An IAM policy that further restricts the session (EKS's association `policy`). AWS accepts it only with disableSessionTags = true.",
+      "description": "An IAM policy that further restricts the session (EKS's association `policy`). AWS accepts it only with disableSessionTags = true, and at most 2,048 characters of it. A session policy has no Principal: it applies to the session itself.",
       "type": "object",
+      "additionalProperties": false,
       "required": [
         "Version",
         "Statement"
       ],
       "properties": {
         "Version": {
-          "const": "2012-10-17"
+          "const": "2012-10-17",
+          "errorMessage": "must be \"2012-10-17\", the current version of the IAM policy language"
+        },
+        "Id": {
+          "type": "string",
+          "pattern": "^[A-Za-z0-9_.:/=+@-]{1,128}$",
+          "errorMessage": "must be 1-128 characters: letters, digits and _ . : / = + @ -"
         },
         "Statement": {
           "type": "array",
           "minItems": 1,
+          "maxItems": 20,
           "items": {
-            "type": "object"
+            "$ref": "#/definitions/policyStatement"
           }
         }
       }
     },
     "tags": {
-      "description": "Extra tags for the role and the association (keys 1-128, values 0-256 characters, IAM's character set; keys starting with 'aws:' or used by the provisioner are reserved).",
+      "description": "Extra tags for the role and the association (keys 1-128, values 0-256 characters, IAM's character set). Reserved, case-insensitively: keys starting with 'aws:' (AWS's), 'eks-' and 'kubernetes-' (the session tags EKS Pod Identity adds, which a role tag could impersonate when session tags are disabled) and 'pod-identity-provisioner:' (the provisioner's own), the keys the provisioner sets ('managed-by', 'ticket') and '__proto__'. IAM tag keys are unique regardless of case.",
       "type": "object",
       "maxProperties": 40,
       "propertyNames": {
@@ -156,12 +165,39 @@ export const grantRequestSchema = {
       "errorMessage": "must be an S3 bucket name: 3-63 characters of lower-case letters, digits, '.' and '-', a letter or digit at both ends, no '..', not an IP address"
     },
     "prefix": {
-      "description": "Key prefix the grant is limited to (e.g. '2026/'). No wildcards.",
+      "description": "Key prefix the grant is limited to. It names a folder: '2026' and '2026/' both grant the keys under '2026/' (a missing trailing '/' is added), never '2026-secret/…' or '20261231-payroll.csv'. No wildcards or policy variables, no leading '/', no control characters, no '.' or '..' segments.",
       "type": "string",
       "minLength": 1,
       "maxLength": 900,
-      "pattern": "^[^*?$]+$",
-      "errorMessage": "must be a key prefix of 1-900 characters without '*', '?' or '$' (wildcards and policy variables would widen the grant)"
+      "allOf": [
+        {
+          "pattern": "^[^*?$]*$",
+          "errorMessage": "must not contain '*', '?' or '$' (wildcards and policy variables would widen the grant)"
+        },
+        {
+          "not": {
+            "type": "string",
+            "pattern": "^/"
+          },
+          "errorMessage": "must not start with '/': S3 keys do not start with '/' in practice, so such a prefix (or '/' alone) would grant keys nobody uses rather than the whole bucket; omit the prefix to grant the whole bucket"
+        },
+        {
+          "pattern": "^[^\\u0000-\\u001f\\u007f]*$",
+          "errorMessage": "must not contain control characters (U+0000-U+001F, U+007F): S3 asks to avoid them in keys, and they hide what the grant names"
+        },
+        {
+          "not": {
+            "type": "string",
+            "pattern": "(^|/)\\.\\.?(/|$)"
+          },
+          "errorMessage": "must not contain '.' or '..' segments: S3 keys are not paths, but the AWS CLI and path-normalising clients treat them as such, so the grant would name other keys than they reach"
+        }
+      ],
+      "errorMessage": {
+        "type": "must be a string: a key prefix such as '2026/'",
+        "minLength": "must be a key prefix of 1-900 characters; omit it to grant the whole bucket",
+        "maxLength": "must be a key prefix of 1-900 characters"
+      }
     },
     "table": {
       "type": "string",
@@ -392,6 +428,207 @@ export const grantRequestSchema = {
         "viaService": {
           "$ref": "#/definitions/viaService"
         }
+      }
+    },
+    "policyAction": {
+      "type": "string",
+      "pattern": "^(\\*|[a-z0-9-]+:[A-Za-z0-9*?]+)$",
+      "errorMessage": "must be an IAM action such as 's3:GetObject' (service prefix, ':', action name; wildcards '*' and '?' allowed) or '*'"
+    },
+    "policyResource": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 2048,
+      "pattern": "^[^\\u0000-\\u001f\\u007f]*$",
+      "errorMessage": "must be a resource ARN or '*': 1-2048 characters without control characters"
+    },
+    "policyStatement": {
+      "description": "One statement of a session policy: Effect, exactly one of Action/NotAction, exactly one of Resource/NotResource, optionally Sid and Condition. No Principal: a session policy applies to the session.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "Effect"
+      ],
+      "properties": {
+        "Sid": {
+          "type": "string",
+          "pattern": "^[A-Za-z0-9]*$",
+          "errorMessage": "must be letters and digits only (IAM's Sid)"
+        },
+        "Effect": {
+          "enum": [
+            "Allow",
+            "Deny"
+          ],
+          "errorMessage": "must be \"Allow\" or \"Deny\""
+        },
+        "Action": {
+          "$ref": "#/definitions/policyActions"
+        },
+        "NotAction": {
+          "$ref": "#/definitions/policyActions"
+        },
+        "Resource": {
+          "$ref": "#/definitions/policyResources"
+        },
+        "NotResource": {
+          "$ref": "#/definitions/policyResources"
+        },
+        "Condition": {
+          "$ref": "#/definitions/policyCondition"
+        },
+        "Principal": {
+          "not": {},
+          "errorMessage": "is not allowed: a session policy has no Principal (it applies to the session that assumes the role)"
+        },
+        "NotPrincipal": {
+          "not": {},
+          "errorMessage": "is not allowed: a session policy has no NotPrincipal (it applies to the session that assumes the role)"
+        }
+      },
+      "allOf": [
+        {
+          "anyOf": [
+            {
+              "properties": {
+                "Action": true
+              },
+              "required": [
+                "Action"
+              ]
+            },
+            {
+              "properties": {
+                "NotAction": true
+              },
+              "required": [
+                "NotAction"
+              ]
+            }
+          ],
+          "not": {
+            "type": "object",
+            "properties": {
+              "Action": true,
+              "NotAction": true
+            },
+            "required": [
+              "Action",
+              "NotAction"
+            ]
+          },
+          "errorMessage": "must have exactly one of Action or NotAction"
+        },
+        {
+          "anyOf": [
+            {
+              "properties": {
+                "Resource": true
+              },
+              "required": [
+                "Resource"
+              ]
+            },
+            {
+              "properties": {
+                "NotResource": true
+              },
+              "required": [
+                "NotResource"
+              ]
+            }
+          ],
+          "not": {
+            "type": "object",
+            "properties": {
+              "Resource": true,
+              "NotResource": true
+            },
+            "required": [
+              "Resource",
+              "NotResource"
+            ]
+          },
+          "errorMessage": "must have exactly one of Resource or NotResource"
+        }
+      ]
+    },
+    "policyActions": {
+      "description": "One action (a string) or a non-empty array of them.",
+      "type": [
+        "string",
+        "array"
+      ],
+      "pattern": "^(\\*|[a-z0-9-]+:[A-Za-z0-9*?]+)$",
+      "minItems": 1,
+      "items": {
+        "$ref": "#/definitions/policyAction"
+      },
+      "errorMessage": {
+        "type": "must be an IAM action (a string) or a non-empty array of them",
+        "pattern": "must be an IAM action such as 's3:GetObject' (service prefix, ':', action name; wildcards '*' and '?' allowed) or '*'",
+        "minItems": "must be an IAM action (a string) or a non-empty array of them"
+      }
+    },
+    "policyResources": {
+      "description": "One resource (a string) or a non-empty array of them.",
+      "type": [
+        "string",
+        "array"
+      ],
+      "minLength": 1,
+      "maxLength": 2048,
+      "pattern": "^[^\\u0000-\\u001f\\u007f]*$",
+      "minItems": 1,
+      "items": {
+        "$ref": "#/definitions/policyResource"
+      },
+      "errorMessage": {
+        "type": "must be a resource ARN or '*' (a string) or a non-empty array of them",
+        "minLength": "must be a resource ARN or '*': 1-2048 characters without control characters",
+        "maxLength": "must be a resource ARN or '*': 1-2048 characters without control characters",
+        "pattern": "must be a resource ARN or '*': 1-2048 characters without control characters",
+        "minItems": "must be a resource ARN or '*' (a string) or a non-empty array of them"
+      }
+    },
+    "policyCondition": {
+      "description": "Condition block: operator (e.g. StringEquals, ForAnyValue:StringLike) → condition key (e.g. aws:PrincipalTag/team) → value or values.",
+      "type": "object",
+      "propertyNames": {
+        "pattern": "^((ForAllValues|ForAnyValue):)?[A-Za-z]{1,64}$",
+        "errorMessage": "must be a condition operator such as StringEquals or ForAnyValue:StringLike"
+      },
+      "additionalProperties": {
+        "type": "object",
+        "propertyNames": {
+          "pattern": "^[A-Za-z0-9-]+:[^\\u0000-\\u001f\\u007f]{1,256}$",
+          "errorMessage": "must be a condition key such as aws:PrincipalTag/team (service prefix, ':', key)"
+        },
+        "additionalProperties": {
+          "type": [
+            "string",
+            "number",
+            "boolean",
+            "array"
+          ],
+          "items": {
+            "type": [
+              "string",
+              "number",
+              "boolean"
+            ],
+            "errorMessage": "must be a string, number or boolean"
+          },
+          "errorMessage": {
+            "type": "must be a string, number or boolean, or an array of them"
+          }
+        },
+        "errorMessage": {
+          "type": "must be an object of condition keys to values"
+        }
+      },
+      "errorMessage": {
+        "type": "must be an object of condition operators to condition keys"
       }
     }
   }
