@@ -4,6 +4,7 @@ import type { FromSchema } from "json-schema-to-ts";
 import { EKS_LIMITS, RESERVED_TAG_KEYS, RESERVED_TAG_PREFIXES } from "../constants.ts";
 import { type FieldProblem, ValidationError } from "../errors.ts";
 import { grantRequestSchema } from "../generated/grant-request.schema.ts";
+import type { GrantKey } from "./naming.ts";
 
 /** The request type, derived from `schemas/grant-request.schema.json` (never written twice). */
 export type GrantRequest = FromSchema<typeof grantRequestSchema>;
@@ -39,6 +40,16 @@ const ajv = new Ajv({ allErrors: true, discriminator: true, strict: true, allowU
 // ajv-errors' CJS default export is the plugin function; under NodeNext it arrives as the module namespace.
 (ajvErrors as unknown as (a: Ajv) => Ajv)(ajv);
 const validateSchema = ajv.compile<GrantRequest>(grantRequestSchema);
+/** A grant's key alone (a deprovision's input), with the request schema's own rules for its three fields. */
+const validateKey = ajv.compile<GrantKey>({
+  type: "object",
+  required: ["cluster", "namespace", "serviceAccount"],
+  properties: {
+    cluster: grantRequestSchema.properties.cluster,
+    namespace: grantRequestSchema.properties.namespace,
+    serviceAccount: grantRequestSchema.properties.serviceAccount,
+  },
+});
 
 const targetRoleArnPattern = new RegExp(grantRequestSchema.properties.targetRoleArn.pattern, "u");
 const prefixMaxLength = grantRequestSchema.definitions.prefix.maxLength;
@@ -350,4 +361,17 @@ export function parseGrantRequest(input: unknown, options: ParseOptions = {}): G
   if (!valid && problems.length === 0) problems.push({ field: REQUEST, reason: "does not match the schema" });
   if (problems.length > 0) reject(problems);
   return normalise(input as GrantRequest);
+}
+
+/**
+ * Validates the key of a grant, e.g. a deprovision's input (other fields are not looked at): a
+ * `ValidationError` naming each bad field, or the three fields alone.
+ */
+export function parseGrantKey(input: unknown): GrantKey {
+  if (!isObject(input)) {
+    reject([{ field: REQUEST, reason: `must be a JSON object (a grant's key), not ${kindOf(input)}` }]);
+  }
+  if (!validateKey(input)) reject((validateKey.errors ?? []).flatMap((error) => describe(error) ?? []));
+  const { cluster, namespace, serviceAccount } = input as unknown as GrantKey;
+  return { cluster, namespace, serviceAccount };
 }

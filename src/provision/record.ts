@@ -11,7 +11,7 @@ import {
 import * as lifecycle from "../grant/lifecycle.ts";
 import type { GrantKey } from "../grant/naming.ts";
 import { assertNotOwnResources } from "../grant/own-resources.ts";
-import { type GrantRequest, parseGrantRequest } from "../grant/request.ts";
+import { type GrantRequest, parseGrantKey, parseGrantRequest } from "../grant/request.ts";
 import { authorize, type ExistingGrant } from "../tenancy/authorize.ts";
 import { type Caller, describeCaller, parseCaller, tenantOf } from "../tenancy/caller.ts";
 import type { Tenancy, Tenant } from "../tenancy/tenancy.ts";
@@ -235,7 +235,7 @@ async function beginDeprovision(
   executionId: string,
 ): Promise<{ identity: GrantIdentity }> {
   const caller = parseCaller(input?.caller);
-  const key = parseDeprovisionKey(input);
+  const key = parseGrantKey(input);
   const identity = grantIdentity(key, deps.options);
   await transitionGrant(deps.db, deps.table, identity.grantId, (current) => {
     try {
@@ -253,18 +253,6 @@ async function beginDeprovision(
   });
   // Always the identity derived from the key: a record cannot point a deprovision elsewhere.
   return { identity };
-}
-
-/** The key of a deprovision request, validated as a grant request's key is. */
-function parseDeprovisionKey(input: WorkflowInput): GrantKey {
-  const fields = {
-    cluster: input?.cluster,
-    namespace: input?.namespace,
-    serviceAccount: input?.serviceAccount,
-  };
-  // One grammar for keys: the request schema's, with a placeholder permission.
-  parseGrantRequest({ ...fields, permissions: [{ template: "sqs-send", queue: "placeholder" }] });
-  return fields as unknown as GrantKey;
 }
 
 /** Runs one transition and counts its outcome once, after the write that recorded it. */

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseGrantRequest, REQUEST_LIMITS } from "#grant/request.ts";
+import { parseGrantKey, parseGrantRequest, REQUEST_LIMITS } from "#grant/request.ts";
 import { CATALOG } from "#policy/catalog.ts";
 import { ValidationError } from "#src/errors.ts";
 
@@ -905,6 +905,35 @@ describe("parseGrantRequest, fuzzed", () => {
         // Assess
         expect(problems.map((p) => p.field)).toContain("permissions[0].prefix");
       }),
+    );
+  });
+});
+
+describe("parseGrantKey", () => {
+  it("returns the three key fields of a deprovision's input, ignoring the rest", () => {
+    // Act
+    const key = parseGrantKey({ cluster: "demo", namespace: "payments", serviceAccount: "api", caller: {} });
+
+    // Assess
+    expect(key).toEqual({ cluster: "demo", namespace: "payments", serviceAccount: "api" });
+  });
+
+  it("names each bad or missing key field, with the request's own rules", () => {
+    // Act
+    const act = () => parseGrantKey({ cluster: "demo", namespace: "Payments" });
+
+    // Assess
+    expect(act).toThrowError(
+      expect.objectContaining({
+        name: "ValidationError",
+        problems: expect.arrayContaining([
+          expect.objectContaining({ field: "namespace", reason: expect.stringContaining("DNS-1123 label") }),
+          { field: "serviceAccount", reason: "is required" },
+        ]),
+      }),
+    );
+    expect(() => parseGrantKey("demo/payments/api")).toThrowError(
+      expect.objectContaining({ problems: [expect.objectContaining({ field: "(request)" })] }),
     );
   });
 });
