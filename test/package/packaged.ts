@@ -1,6 +1,6 @@
 /**
  * The CloudFormation that `serverless package` wrote for this test run (test/support/global-setup.ts
- * packages once, `--stage dev`, with the project's `tenancy.json`), and what the package tests need
+ * packages once, `--stage dev`, with the tests' tenancy `test/fixtures/tenancy.json`), and what the package tests need
  * to read it: CloudFormation's intrinsic functions resolved to concrete values (partition aws,
  * region eu-west-1, account 111122223333), the functions and their roles, requests by a role's
  * session evaluated with `@cloud-copilot/iam-simulate`, and the zips' entries.
@@ -9,7 +9,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { inject } from "vitest";
-import { type CfnResource, type CfnTemplate, readTemplate } from "#sandbox/template.ts";
+import { type CfnResource, type CfnTemplate, PROJECT_ROOT, readTemplate } from "#sandbox/template.ts";
+import { parseTenancy, type Tenancy } from "#src/tenancy/tenancy.ts";
 import { evaluate, type Policy, SCOPE, STACK_PREFIX } from "../support/iam-simulation.ts";
 
 export const STAGE = "dev";
@@ -44,13 +45,18 @@ export const actionsOf = (statement: Statement): string[] => [
 ];
 export const capitalize = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
-let cached: { dir: string; template: CfnTemplate } | undefined;
+let cached: { dir: string; template: CfnTemplate; tenancyFile: string; tenancy: Tenancy } | undefined;
 
-/** The packaged template of this run (read once). */
-export function packaged(): { dir: string; template: CfnTemplate } {
+/** The packaged template of this run (read once), and the tenancy file it was built from. */
+export function packaged(): { dir: string; template: CfnTemplate; tenancyFile: string; tenancy: Tenancy } {
   if (!cached) {
     const dir = inject("packageDir");
-    cached = { dir, template: readTemplate(dir) };
+    const tenancyFile = inject("packageTenancyFile");
+    const tenancy = parseTenancy(
+      JSON.parse(readFileSync(join(PROJECT_ROOT, tenancyFile), "utf8")),
+      tenancyFile,
+    );
+    cached = { dir, template: readTemplate(dir), tenancyFile, tenancy };
   }
   return cached;
 }

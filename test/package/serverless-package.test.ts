@@ -50,23 +50,23 @@ const BUNDLE_BUDGET_BYTES: Record<string, number> = { RecordLambdaFunction: 256 
 const { region: r, account: a } = SCOPE;
 const OWNER_KEY = "pod-identity-provisioner:owner";
 const OTHER_STACK = "pod-identity-provisioner-prod";
-/** A boundary of this stage (tenant `payments` of the project's tenancy.json), and another stage's. */
-const BOUNDARY = boundaryPolicyArn(SCOPE, STACK, "payments");
-const OTHER_STAGE_BOUNDARY = boundaryPolicyArn(SCOPE, OTHER_STACK, "payments");
+/** A boundary of this stage (tenant `team-a` of the packaged test tenancy), and another stage's. */
+const BOUNDARY = boundaryPolicyArn(SCOPE, STACK, "team-a");
+const OTHER_STAGE_BOUNDARY = boundaryPolicyArn(SCOPE, OTHER_STACK, "team-a");
 const ADMIN = "arn:aws:iam::aws:policy/AdministratorAccess";
 /** What the provisioner marks its roles and associations with (`ownershipTags` in src/grant/desired-state.ts). */
 const OWNERSHIP_TAGS: Record<string, string> = {
   "managed-by": "pod-identity-provisioner",
   [OWNER_KEY]: STACK,
   "eks-cluster": "demo",
-  "kubernetes-namespace": "payments",
+  "kubernetes-namespace": "team-a",
   "kubernetes-service-account": "api",
 };
 /** The tags of a new role or association: ownership, tenant, ticket. */
-const NEW_TAGS = { ...OWNERSHIP_TAGS, "pod-identity-provisioner:tenant": "payments", ticket: "OPS-1234" };
+const NEW_TAGS = { ...OWNERSHIP_TAGS, "pod-identity-provisioner:tenant": "team-a", ticket: "OPS-1234" };
 
 const role = (path: string) => `arn:aws:iam::${a}:role/${path}`;
-const OWN_ROLE = role("pod-identity/pip-demo-payments-api-0123456789ab");
+const OWN_ROLE = role("pod-identity/pip-demo-team-a-api-0123456789ab");
 const CLUSTER = `arn:aws:eks:${r}:${a}:cluster/demo`;
 const ASSOCIATION = `arn:aws:eks:${r}:${a}:podidentityassociation/demo/a-0123456789abcdef0`;
 
@@ -557,7 +557,7 @@ describe("serverless package: functions and table", () => {
 
       // Assess
       expect(variables.STACK_PREFIX, fn.id).toBe(STACK);
-      expect(variables.TENANCY_FILE, fn.id).toBe("tenancy.json");
+      expect(variables.TENANCY_FILE, fn.id).toBe(packaged().tenancyFile);
       expect(variables, fn.id).not.toHaveProperty("BOUNDARY_POLICY_ARN");
     }
     expect(Object.keys(packaged().template.Resources)).not.toContain("PermissionsBoundaryPolicy");

@@ -1,10 +1,10 @@
 /**
  * The tenancy's part of the package: what `serverless package` derives from the tenancy file
- * (param `tenancyFile`; the run's packaging uses the project's `tenancy.json`) — one boundary per
- * tenant, the file inside the record function's zip, the Grant Requested rule and the bus policy —
- * and that an invalid file stops the packaging with the tenancy's own message. The pure pieces
- * (`scripts/package-tenancy.ts`) are also checked on tenancies of the tests' own: the fixture
- * tenancy, one without ticket sources, one with an oversized tenant.
+ * (param `tenancyFile`; the run's packaging uses the tests' `test/fixtures/tenancy.json`) — one
+ * boundary per tenant, the file inside the record function's zip, the Grant Requested rule and the
+ * bus policy — and that an invalid file stops the packaging with the tenancy's own message. The
+ * pure pieces (`scripts/package-tenancy.ts`) are also checked on tenancies of their own: the
+ * project's `tenancy.json` (the default), one without ticket sources, one with an oversized tenant.
  */
 import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -43,8 +43,7 @@ import {
 const run = promisify(execFile);
 const { region: r, account: a } = SCOPE;
 /** The tenancy the run's packaging was built from. */
-const projectTenancy = (): Tenancy =>
-  parseTenancy(JSON.parse(readFileSync(join(PROJECT_ROOT, "tenancy.json"), "utf8")), "tenancy.json");
+const packagedTenancy = (): Tenancy => packaged().tenancy;
 
 const scratch = mkdtempSync(join(tmpdir(), "pip-tenancy-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -52,7 +51,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 describe("serverless package: the tenancy file", () => {
   it("creates one boundary managed policy per tenant of the tenancy file, as src/policy/boundary.ts renders it", () => {
     // Prepare
-    const tenants = projectTenancy().tenants;
+    const tenants = packagedTenancy().tenants;
 
     // Act
     const boundaries = resourcesOf("AWS::IAM::ManagedPolicy").map(([id, resource]) => ({
@@ -83,9 +82,9 @@ describe("serverless package: the tenancy file", () => {
     const entries = zipEntrySizes(zip);
 
     // Assess
-    expect(path).toBe("tenancy.json");
+    expect(path).toBe(packaged().tenancyFile);
     expect(entries.get(path ?? ""), `${zip} holds ${path}`).toBe(
-      readFileSync(join(PROJECT_ROOT, "tenancy.json")).length,
+      readFileSync(join(PROJECT_ROOT, path ?? "")).length,
     );
   });
 
@@ -160,14 +159,14 @@ describe("serverless package: Grant Requested events", () => {
   it("starts the provision workflow only for the tenancy's ticket sources, with the event's source as the caller", () => {
     // Prepare
     const { State, EventPattern, Targets } = rule();
-    const sources = projectTenancy().tenants.flatMap((t) => (t.ticketSources ?? []).map((s) => s.source));
+    const sources = packagedTenancy().tenants.flatMap((t) => (t.ticketSources ?? []).map((s) => s.source));
 
     // Act
-    const matched = matchesPattern(EventPattern, event("tickets.payments"));
-    const unmatched = ["tickets.search", "tickets.payments.evil", "aws.events", "com.example"].filter((s) =>
+    const matched = matchesPattern(EventPattern, event("tickets.team-a"));
+    const unmatched = ["tickets.team-b", "tickets.team-a.evil", "aws.events", "com.example"].filter((s) =>
       matchesPattern(EventPattern, event(s)),
     );
-    const input = transformInput(event("tickets.payments"), Targets[0]?.InputTransformer ?? ({} as never));
+    const input = transformInput(event("tickets.team-a"), Targets[0]?.InputTransformer ?? ({} as never));
 
     // Assess
     expect(validatePattern(EventPattern)).toEqual([]);
@@ -176,8 +175,8 @@ describe("serverless package: Grant Requested events", () => {
     expect(matched).toBe(true);
     expect(unmatched).toEqual([]);
     expect(input).toEqual({
-      request: event("tickets.payments").detail,
-      caller: { ticketSource: "tickets.payments" },
+      request: event("tickets.team-a").detail,
+      caller: { ticketSource: "tickets.team-a" },
     });
   });
 
@@ -209,23 +208,25 @@ describe("serverless package: Grant Requested events", () => {
     const packagedPolicy = properties<{ Policy: unknown }>("ProvisionerEventBus").Policy;
 
     // Assess
-    expect(packagedPolicy).toEqual(eventBusPolicy(projectTenancy(), STACK));
+    expect(packagedPolicy).toEqual(eventBusPolicy(packagedTenancy(), STACK));
   });
 
-  describe("the bus policy, evaluated (test/fixtures/tenancy.json: tickets.team-a, integration role/ticket-bridge)", () => {
+  describe("the packaged bus policy, evaluated (tickets.team-a, integration role/ticket-bridge)", () => {
     const bus = `arn:aws:events:${r}:${a}:event-bus/${STACK}`;
     const INTEGRATION = `arn:aws:iam::${a}:role/ticket-bridge`;
     const anyPutEvents: Policy = {
       Version: "2012-10-17",
       Statement: [{ Effect: "Allow", Action: "events:PutEvents", Resource: "*" }],
     };
-    const policyFor = (tenancy: Tenancy) => resolve(eventBusPolicy(tenancy, STACK)) as Policy;
+    /** The bus policy as deployed. */
+    const packagedPolicy = () =>
+      resolve(properties<{ Policy: unknown }>("ProvisionerEventBus").Policy) as Policy;
     /**
      * PutEvents by `role` (a session of it), allowed by its own identity policy, under the bus policy.
      * `events:source` and `events:detail-type` are multivalued: one value per entry of the call.
      */
     const put = (
-      tenancy: Tenancy,
+      policy: Policy,
       role: string,
       sources: string[],
       detailTypes = [GRANT_REQUESTED],
@@ -235,35 +236,35 @@ describe("serverless package: Grant Requested events", () => {
         principal: role.replace(":iam::", ":sts::").replace(":role/", ":assumed-role/").concat("/session"),
         action: "events:PutEvents",
         resource: bus,
-        resourcePolicy: policyFor(tenancy),
+        resourcePolicy: policy,
         identityPolicies: identity,
         context: { "events:source": sources, "events:detail-type": detailTypes, "aws:PrincipalArn": role },
       });
 
     it("lets only a ticket source's integration role put events with that source", async () => {
       // Prepare
-      const tenancy = fixtureTenancy();
+      const policy = packagedPolicy();
 
       // Act
-      const integration = await put(tenancy, INTEGRATION, ["tickets.team-a"]);
+      const integration = await put(policy, INTEGRATION, ["tickets.team-a"]);
       const integrationWithoutIdentityPolicy = await put(
-        tenancy,
+        policy,
         INTEGRATION,
         ["tickets.team-a"],
         undefined,
         [],
       );
       const others = {
-        "team-a's own role": await put(tenancy, `arn:aws:iam::${a}:role/team-a`, ["tickets.team-a"]),
-        "an admin": await put(tenancy, `arn:aws:iam::${a}:role/admin`, ["tickets.team-a"]),
+        "team-a's own role": await put(policy, `arn:aws:iam::${a}:role/team-a`, ["tickets.team-a"]),
+        "an admin": await put(policy, `arn:aws:iam::${a}:role/admin`, ["tickets.team-a"]),
         "another detail-type": await put(
-          tenancy,
+          policy,
           `arn:aws:iam::${a}:role/admin`,
           ["tickets.team-a"],
           ["Ticket Updated"],
         ),
         "a batch hiding it among other events": await put(
-          tenancy,
+          policy,
           `arn:aws:iam::${a}:role/admin`,
           ["com.example.orders", "tickets.team-a"],
           ["Order Placed", GRANT_REQUESTED],
@@ -283,32 +284,33 @@ describe("serverless package: Grant Requested events", () => {
 
     it("refuses Grant Requested from any source the tenancy does not name, and leaves other events alone", async () => {
       // Prepare
-      const tenancy = fixtureTenancy();
+      const policy = packagedPolicy();
+      const withoutSources = resolve(
+        eventBusPolicy({ tenants: packagedTenancy().tenants.filter((t) => !t.ticketSources) }, STACK),
+      ) as Policy;
 
       // Act
-      const unknownSource = await put(tenancy, INTEGRATION, ["tickets.team-b"]);
+      const unknownSource = await put(policy, INTEGRATION, ["tickets.team-b"]);
       const batchWithUnknownSource = await put(
-        tenancy,
+        policy,
         INTEGRATION,
         ["tickets.team-a", "tickets.team-b"],
         [GRANT_REQUESTED, GRANT_REQUESTED],
       );
       const integrationOtherEvent = await put(
-        tenancy,
+        policy,
         INTEGRATION,
         ["tickets.team-a"],
         ["Ticket Updated"],
         [],
       );
       const otherEvent = await put(
-        tenancy,
+        policy,
         `arn:aws:iam::${a}:role/app`,
         ["com.example.orders"],
         ["Order Placed"],
       );
-      const noSources = await put({ tenants: tenancy.tenants.filter((t) => !t.ticketSources) }, INTEGRATION, [
-        "tickets.team-a",
-      ]);
+      const noSources = await put(withoutSources, INTEGRATION, ["tickets.team-a"]);
 
       // Assess
       expect(unknownSource).toBe("ExplicitlyDenied");
@@ -321,6 +323,17 @@ describe("serverless package: Grant Requested events", () => {
 });
 
 describe("scripts/package-tenancy.ts", () => {
+  it("accepts the project's tenancy.json, the default tenancyFile, and fits each of its tenants' boundaries", () => {
+    // Act
+    const { tenancy, packagedPath } = loadTenancyFile(PROJECT_ROOT, "tenancy.json");
+    const resources = boundaryResources(tenancy, STACK);
+
+    // Assess
+    expect(packagedPath).toBe("tenancy.json");
+    expect(Object.keys(resources)).toHaveLength(tenancy.tenants.length);
+    expect(grantRequestedRuleState(tenancy)).toBe("ENABLED");
+  });
+
   it("refuses a tenant whose boundary is larger than a managed policy may be, naming the tenant", () => {
     // Prepare
     const patterns = Array.from({ length: 50 }, (_, i) => `huge-bucket-with-a-long-name-${i}-*`);
