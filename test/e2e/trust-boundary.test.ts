@@ -7,6 +7,7 @@
 import { CreatePodIdentityAssociationCommand, ListPodIdentityAssociationsCommand } from "@aws-sdk/client-eks";
 import { EventBridgeClient, PutEventsCommand } from "@aws-sdk/client-eventbridge";
 import { CreateRoleCommand, GetRoleCommand, GetRolePolicyCommand } from "@aws-sdk/client-iam";
+import { StartExecutionCommand } from "@aws-sdk/client-sfn";
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Sandbox } from "../../sandbox/sandbox.ts";
@@ -16,8 +17,6 @@ import {
   CALLERS,
   type Caller,
   deprovision,
-  inconsistencies,
-  inventory,
   person,
   provision,
   startTestSandbox,
@@ -383,19 +382,35 @@ describe("tenant isolation", () => {
     expect(await readRecord(teamB)).toEqual(before);
   });
 
-  it("refuses a caller no tenant lists, and a start with no caller at all", async () => {
+  it("refuses a caller no tenant lists, and a start with no caller at all, creating nothing", async () => {
+    // Prepare
+    const k = key("team-a-apps", "anyone");
+    const request = grant(k, [{ template: "s3-read", bucket: "team-a-x" }]);
+
     // Act
-    const unknown = await provision(
-      sandbox,
-      grant(key("team-a-apps", "anyone"), [{ template: "s3-read", bucket: "team-a-x" }]),
-      undefined,
-      { principalArn: "arn:aws:iam::111122223333:role/intruder" },
+    const unknown = await provision(sandbox, request, undefined, {
+      principalArn: "arn:aws:iam::111122223333:role/intruder",
+    });
+    const { executionArn } = await person(sandbox).sfn.send(
+      new StartExecutionCommand({
+        stateMachineArn: sandbox.stateMachines.provision,
+        input: JSON.stringify({ request }),
+      }),
     );
+    const anonymous = await sandbox.sfn.waitForExecution(executionArn ?? "");
 
     // Assess
     expect(unknown.error).toBe("ForbiddenError");
     expect(failure(unknown)).toContain("role/intruder is not listed by any tenant");
-    expect(inconsistencies(await inventory(sandbox))).toEqual([]);
+    expect(anonymous.error).toBe("ForbiddenError");
+    expect(failure(anonymous)).toContain("The request carries no authenticated caller");
+    expect(await readRecord(k)).toBeUndefined();
+    expect(await awsStateOf(k)).toEqual({
+      trust: undefined,
+      boundary: undefined,
+      policy: undefined,
+      associations: [],
+    });
   });
 
   it("chains to a target role the tenant allows: the grant's role may assume exactly that role", async () => {
