@@ -1,51 +1,10 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseGrantRequest } from "#grant/request.ts";
 import { ValidationError } from "#src/errors.ts";
 import { grantRequestSchema } from "#src/generated/grant-request.schema.ts";
+import { corpus, hostileCases } from "../../support/hostile-corpus.ts";
 
-interface HostileCase {
-  name: string;
-  request: unknown;
-  /** A field the ValidationError must name. */
-  field: string;
-}
-
-/**
- * A value too large to write out in the fixture (see its `about`). Built without recursion: the
- * point of some cases is a depth that recursion would not survive.
- */
-function expand(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(expand);
-  if (value === null || typeof value !== "object") return value;
-  const record = value as Record<string, unknown>;
-  switch (record.$expand) {
-    case undefined:
-      // Object.fromEntries defines own properties: a `__proto__` key stays a key, as JSON.parse made it.
-      return Object.fromEntries(Object.entries(record).map(([key, member]) => [key, expand(member)]));
-    case "repeat":
-      return String(record.text).repeat(Number(record.times));
-    case "array":
-      return Array.from({ length: Number(record.length) }, () => structuredClone(expand(record.item)));
-    case "nest": {
-      const key = record.key;
-      let nested: unknown = typeof key === "string" ? {} : [];
-      for (let level = 0; level < Number(record.depth); level++) {
-        nested = typeof key === "string" ? { [key]: nested } : [nested];
-      }
-      return nested;
-    }
-    default:
-      throw new Error(`Unknown $expand ${JSON.stringify(record.$expand)} in the corpus`);
-  }
-}
-
-// Read as text and parsed with JSON.parse, so that keys such as `__proto__` arrive as a client's would.
-const corpus = JSON.parse(
-  readFileSync(join(import.meta.dirname, "../../fixtures/hostile-requests.json"), "utf8"),
-) as { about: string; cases: HostileCase[] };
-const cases = corpus.cases;
+const cases = hostileCases();
 
 /** `permissions[0].bucket` → `["permissions", "bucket"]`: the top-level field and a template parameter. */
 function coveredBy(field: string): { topLevel: string; parameter?: string } {
@@ -105,7 +64,7 @@ describe("the hostile-request corpus", () => {
 describe("parseGrantRequest refuses every hostile request with a ValidationError naming its field", () => {
   it.each(cases.map((c) => [c.name, c] as const))("%s", (_name, hostile) => {
     // Prepare
-    const request = expand(hostile.request);
+    const { request } = hostile;
 
     // Act
     let outcome: unknown;
