@@ -12,7 +12,7 @@ import * as lifecycle from "../grant/lifecycle.ts";
 import type { GrantKey } from "../grant/naming.ts";
 import { assertNotOwnResources } from "../grant/own-resources.ts";
 import { type GrantRequest, parseGrantKey, parseGrantRequest } from "../grant/request.ts";
-import { authorize, type ExistingGrant } from "../tenancy/authorize.ts";
+import { type AuthorizationInput, authorize, type ExistingGrant } from "../tenancy/authorize.ts";
 import { type Caller, describeCaller, parseCaller, tenantOf } from "../tenancy/caller.ts";
 import type { Tenancy, Tenant } from "../tenancy/tenancy.ts";
 import type { DecisionLog } from "./types.ts";
@@ -149,6 +149,28 @@ function reportRefusedRecord(deps: RecordDependencies, error: unknown): never {
   throw error;
 }
 
+/**
+ * What every `begin` checks of the record it read, before deciding: the record matches its key
+ * (else it is refused and reported), and the caller may act on this grant as it stands.
+ */
+function admit(
+  deps: RecordDependencies,
+  current: lifecycle.GrantRecord | undefined,
+  identity: GrantIdentity,
+  authorization: Omit<AuthorizationInput, "tenancy" | "existing">,
+): void {
+  try {
+    lifecycle.assertRecordMatchesKey(current, identity);
+  } catch (error) {
+    reportRefusedRecord(deps, error);
+  }
+  authorize({
+    tenancy: deps.tenancy,
+    ...authorization,
+    ...(current ? { existing: existingOf(current) } : {}),
+  });
+}
+
 /** Request → validated, not naming the provisioner's own resources. */
 function validRequest(deps: RecordDependencies, input: WorkflowInput): GrantRequest {
   const request = parseGrantRequest(input?.request, { partition: deps.options.partition });
@@ -171,17 +193,10 @@ async function beginProvision(
   const desired = desiredState(request, deps.options, tenant.name);
   let previous: DesiredState | undefined;
   const { record, written } = await transitionGrant(deps.db, deps.table, identity.grantId, (current) => {
-    try {
-      lifecycle.assertRecordMatchesKey(current, identity);
-    } catch (error) {
-      reportRefusedRecord(deps, error);
-    }
-    authorize({
-      tenancy: deps.tenancy,
+    admit(deps, current, identity, {
       caller,
       key,
       request,
-      ...(current ? { existing: existingOf(current) } : {}),
       ...(liveGrantsOfTenant !== undefined ? { liveGrantsOfTenant } : {}),
     });
     previous = storedPrevious(deps, current, executionId, caller, tenant, key);
@@ -238,17 +253,7 @@ async function beginDeprovision(
   const key = parseGrantKey(input);
   const identity = grantIdentity(key, deps.options);
   await transitionGrant(deps.db, deps.table, identity.grantId, (current) => {
-    try {
-      lifecycle.assertRecordMatchesKey(current, identity);
-    } catch (error) {
-      reportRefusedRecord(deps, error);
-    }
-    authorize({
-      tenancy: deps.tenancy,
-      caller,
-      key,
-      ...(current ? { existing: existingOf(current) } : {}),
-    });
+    admit(deps, current, identity, { caller, key });
     return lifecycle.beginDeprovision(current, identity.grantId, executionId, deps.now());
   });
   // Always the identity derived from the key: a record cannot point a deprovision elsewhere.

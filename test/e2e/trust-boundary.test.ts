@@ -76,6 +76,9 @@ async function awsStateOf(k: GrantKey) {
   };
 }
 
+/** What AWS has for a key the provisioner never touched. */
+const NOTHING = { trust: undefined, boundary: undefined, policy: undefined, associations: [] };
+
 const failure = (execution: { error?: string; cause?: string }) =>
   describeError({ Error: execution.error ?? "", Cause: execution.cause ?? "" });
 
@@ -97,12 +100,7 @@ describe("attacks on the registry", () => {
       "permissions[0].table: names one of the provisioner's own resources",
     );
     expect(await readRecord(k)).toBeUndefined();
-    expect(await awsStateOf(k)).toEqual({
-      trust: undefined,
-      boundary: undefined,
-      policy: undefined,
-      associations: [],
-    });
+    expect(await awsStateOf(k)).toEqual(NOTHING);
   });
 
   it("restores the derived state, not forged documents, when an update after a forged record fails", async () => {
@@ -183,12 +181,7 @@ describe("attacks on the registry", () => {
     // Assess
     expect(execution.status).toBe("FAILED");
     expect(failure(execution)).toContain("disagrees with its key");
-    expect(await awsStateOf(k)).toEqual({
-      trust: undefined,
-      boundary: undefined,
-      policy: undefined,
-      associations: [],
-    });
+    expect(await awsStateOf(k)).toEqual(NOTHING);
     await expect(
       person(sandbox).iam.send(new GetRoleCommand({ RoleName: forgedRole })),
     ).rejects.toMatchObject({
@@ -405,12 +398,7 @@ describe("tenant isolation", () => {
     expect(anonymous.error).toBe("ForbiddenError");
     expect(failure(anonymous)).toContain("The request carries no authenticated caller");
     expect(await readRecord(k)).toBeUndefined();
-    expect(await awsStateOf(k)).toEqual({
-      trust: undefined,
-      boundary: undefined,
-      policy: undefined,
-      associations: [],
-    });
+    expect(await awsStateOf(k)).toEqual(NOTHING);
   });
 
   it("chains to a target role the tenant allows: the grant's role may assume exactly that role", async () => {

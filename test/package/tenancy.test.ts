@@ -6,17 +6,15 @@
  * pure pieces (`scripts/package-tenancy.ts`) are also checked on tenancies of their own: the
  * project's `tenancy.json` (the default), one without ticket sources, one with an oversized tenant.
  */
-import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { boundaryPolicyArn } from "#grant/naming.ts";
 import { tenantBoundaryDocument } from "#policy/boundary.ts";
 import { transformInput } from "#sandbox/eventbridge/bus.ts";
 import { matchesPattern, validatePattern } from "#sandbox/eventbridge/pattern.ts";
-import { PROJECT_ROOT } from "#sandbox/template.ts";
+import { PROJECT_ROOT, packageTemplate } from "#sandbox/template.ts";
 import { ConfigurationError } from "#src/errors.ts";
 import { parseTenancy, type Tenancy } from "#src/tenancy/tenancy.ts";
 import {
@@ -40,7 +38,6 @@ import {
   zipEntrySizes,
 } from "./packaged.ts";
 
-const run = promisify(execFile);
 const { region: r, account: a } = SCOPE;
 /** The tenancy the run's packaging was built from. */
 const packagedTenancy = (): Tenancy => packaged().tenancy;
@@ -104,21 +101,7 @@ describe("serverless package: the tenancy file", () => {
     const out = join(scratch, "package");
 
     // Act: the variables fail before anything is built, so this packaging is quick and shares nothing.
-    const failure = await run(
-      join(PROJECT_ROOT, "node_modules", ".bin", "serverless"),
-      ["package", "--stage", "dev", "--package", out, `--param=tenancyFile=${file}`],
-      {
-        cwd: PROJECT_ROOT,
-        env: {
-          ...process.env,
-          AWS_ACCESS_KEY_ID: "AKIASANDBOXPACKAGE00",
-          AWS_SECRET_ACCESS_KEY: "sandbox",
-          SLS_TELEMETRY_DISABLED: "1",
-          SLS_NOTIFICATIONS_MODE: "off",
-        },
-        timeout: 120_000,
-      },
-    ).then(
+    const failure = await packageTemplate(out, "dev", file).then(
       () => undefined,
       (error: { code?: number; stdout?: string; stderr?: string }) => error,
     );
