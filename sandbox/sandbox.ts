@@ -1,15 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { CreateTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { CreatePolicyCommand, IAMClient } from "@aws-sdk/client-iam";
 import { DynamoDBDocumentClient, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { scanGrants } from "../src/aws/registry.ts";
+import { readTenancyFile } from "../src/config.ts";
 import type { GrantRecord } from "../src/grant/lifecycle.ts";
 import { boundaryPolicyArn } from "../src/grant/naming.ts";
 import { tenantBoundaryDocument } from "../src/policy/boundary.ts";
-import { parseTenancy } from "../src/tenancy/tenancy.ts";
 import { CloudTrailLookupService } from "./emulator/cloudtrail-lookup.ts";
 import { DynamoDbService } from "./emulator/dynamodb.ts";
 import { EksService } from "./emulator/eks.ts";
@@ -192,7 +191,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const stackPrefix = `pod-identity-provisioner-${stage}`;
   const tenancyFile = options.tenancyFile ?? join("sandbox", "tenancy.demo.json");
   const tenancyPath = isAbsolute(tenancyFile) ? tenancyFile : join(PROJECT_ROOT, tenancyFile);
-  const tenancy = parseTenancy(JSON.parse(readFileSync(tenancyPath, "utf8")), tenancyFile);
+  const tenancy = readTenancyFile(tenancyPath, tenancyFile);
   const scope = { partition: "aws", region, account: accountId };
   const iamClient = new IAMClient(clientConfig());
   const boundaryPolicyArns: Record<string, string> = {};

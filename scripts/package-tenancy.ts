@@ -10,12 +10,12 @@
  *   that source, and no `Grant Requested` event may come from any other source;
  * - the path the tenancy file has in the record function's zip (and in `TENANCY_FILE`).
  */
-import { readFileSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
+import { readTenancyFile } from "../src/config.ts";
 import { MANAGED } from "../src/constants.ts";
 import { ConfigurationError } from "../src/errors.ts";
 import { tenantBoundaryStatements } from "../src/policy/boundary.ts";
-import { parseTenancy, type Tenancy } from "../src/tenancy/tenancy.ts";
+import type { Tenancy } from "../src/tenancy/tenancy.ts";
 
 /** The `detail-type` of ticket-driven grant requests (DESIGN.md, "Entry points"). */
 export const GRANT_REQUESTED = "Grant Requested";
@@ -44,19 +44,7 @@ export interface TenancyFile {
  */
 export function loadTenancyFile(projectRoot: string, file: string): TenancyFile {
   const path = resolve(projectRoot, file);
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (error) {
-    throw new ConfigurationError(`tenancyFile ${file} cannot be read: ${(error as Error).message}`);
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw new ConfigurationError(`tenancyFile ${file} is not JSON: ${(error as Error).message}`);
-  }
-  const tenancy = parseTenancy(parsed, `tenancyFile ${file}`);
+  const tenancy = readTenancyFile(path, `tenancyFile ${file}`);
   const inside = relative(projectRoot, path);
   if (inside === "" || inside.startsWith("..") || isAbsolute(inside)) {
     throw new ConfigurationError(

@@ -71,19 +71,27 @@ export function readConfig(env: Env): Readonly<Config> {
  */
 export function readTenancy(env: Env): Tenancy {
   const path = required(env, "TENANCY_FILE", /\S/, "the path of the tenancy JSON file");
+  return readTenancyFile(resolve(path), `TENANCY_FILE ${path}`);
+}
+
+/**
+ * Reads, parses and validates a tenancy file: the one reading of it for the functions, `serverless
+ * package` and the sandbox. Every problem is a `ConfigurationError` that starts with `label`.
+ */
+export function readTenancyFile(path: string, label: string): Tenancy {
   let text: string;
   try {
-    text = readFileSync(resolve(path), "utf8");
+    text = readFileSync(path, "utf8");
   } catch (error) {
-    throw new ConfigurationError(`TENANCY_FILE ${path} cannot be read: ${(error as Error).message}`);
+    throw new ConfigurationError(`${label} cannot be read: ${(error as Error).message}`);
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new ConfigurationError(`TENANCY_FILE ${path} is not JSON: ${(error as Error).message}`);
+    throw new ConfigurationError(`${label} is not JSON: ${(error as Error).message}`);
   }
-  return parseTenancy(parsed, `TENANCY_FILE ${path}`);
+  return parseTenancy(parsed, label);
 }
 
 let cached: Readonly<Config> | undefined;
