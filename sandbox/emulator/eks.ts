@@ -1,3 +1,4 @@
+import { randomString } from "./random.ts";
 import {
   type ApiCall,
   AwsError,
@@ -577,9 +578,7 @@ export class EksService implements EmulatedService {
   }
 
   #randomString(alphabet: string, length: number): string {
-    let out = "";
-    for (let i = 0; i < length; i++) out += alphabet[Math.floor(this.#ctx.random() * alphabet.length)];
-    return out;
+    return randomString(this.#ctx.random, alphabet, length);
   }
 }
 

@@ -9,6 +9,7 @@ import {
   renderQueryResponse,
   type XmlValue,
 } from "./query-protocol.ts";
+import { randomString } from "./random.ts";
 import {
   AwsError,
   type EmulatedService,
@@ -1402,9 +1403,7 @@ export class IamService implements EmulatedService {
   }
 
   #randomString(alphabet: string, length: number): string {
-    let out = "";
-    for (let i = 0; i < length; i++) out += alphabet[Math.floor(this.#ctx.random() * alphabet.length)];
-    return out;
+    return randomString(this.#ctx.random, alphabet, length);
   }
 
   // --- Response shapes -----------------------------------------------------------------------

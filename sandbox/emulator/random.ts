@@ -9,3 +9,13 @@ export function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * The emulation's one id generator: `length` characters of `alphabet`, drawn from the sandbox's
+ * seeded `random` (ids replay with the seed, and, like AWS's, share no fixed characters).
+ */
+export function randomString(random: () => number, alphabet: string, length: number): string {
+  let out = "";
+  for (let i = 0; i < length; i++) out += alphabet[Math.floor(random() * alphabet.length)];
+  return out;
+}
