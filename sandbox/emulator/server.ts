@@ -115,11 +115,15 @@ export async function dispatch(
       ),
     );
   }
-  const fault = options.faults?.check(
-    service.signingName,
-    caller.accountId,
-    operationName(service.signingName, raw.method, url.pathname, raw.body, raw.headers),
-  );
+  const operation = operationName(service.signingName, raw.method, url.pathname, raw.body, raw.headers);
+  const fault = options.faults?.check({
+    signingName: service.signingName,
+    accountId: caller.accountId,
+    ...(operation ? { operation } : {}),
+    method: raw.method,
+    path: url.pathname,
+    body: raw.body,
+  });
   if (fault && !fault.afterServing) return withId(service.renderError(fault.error, request));
   try {
     const response = await service.handle(request);
