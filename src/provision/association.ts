@@ -1,9 +1,10 @@
 import type { EKSClient } from "@aws-sdk/client-eks";
 import * as eksApi from "../aws/eks.ts";
 import { EKS_LIMITS } from "../constants.ts";
+import { diffAssociation } from "../drift/diff-association.ts";
 import { PermanentError, RetryableError } from "../errors.ts";
 import type { DesiredState, GrantIdentity } from "../grant/desired-state.ts";
-import { policiesEqual, sha256 } from "../policy/canonical.ts";
+import { sha256 } from "../policy/canonical.ts";
 import { ownsAssociation } from "./ownership.ts";
 import { type DecisionLog, type StepAction, silentLog } from "./types.ts";
 
@@ -39,22 +40,11 @@ function specOf(desired: DesiredState): eksApi.AssociationSpec {
   };
 }
 
-function differences(current: eksApi.AssociationState, spec: eksApi.AssociationSpec): string[] {
-  const changes: string[] = [];
-  if ((current.targetRoleArn ?? "") !== (spec.targetRoleArn ?? "")) changes.push("target role");
-  if (current.disableSessionTags !== spec.disableSessionTags) changes.push("session tags");
-  const samePolicy =
-    current.sessionPolicy && spec.sessionPolicy
-      ? policiesEqual(current.sessionPolicy, spec.sessionPolicy)
-      : !current.sessionPolicy && !spec.sessionPolicy;
-  if (!samePolicy) changes.push("session policy");
-  return changes;
-}
-
 /**
  * Create the Pod Identity association, or converge the one EKS has for the namespace and service
  * account. One pointing at a role that is not this grant's is a clear, permanent error: EKS allows
- * one association per pair, and taking it over would silently change another team's pods.
+ * one association per pair, and taking it over would silently change another team's pods. What
+ * differs is `diffAssociation`'s to decide (the same diff drift reports from).
  */
 export async function ensureAssociation(
   eks: EKSClient,
@@ -78,18 +68,18 @@ export async function ensureAssociation(
         `The association of ${desired.identity.grantId} was deleted while it was being created`,
       );
   }
-  if (!ownsAssociation(current, desired.identity)) {
+  const diff = diffAssociation(desired, current);
+  if (!diff.owned) {
     throw new PermanentError(
       `Service account ${spec.namespace}/${spec.serviceAccount} on cluster ${spec.cluster} already has Pod Identity association ` +
         `${current.associationId} with role ${current.roleArn}, which pod-identity-provisioner does not manage. ` +
         "EKS allows one association per service account: delete that association first, or use another service account.",
     );
   }
-  const changes = differences(current, spec);
+  const changes: string[] = [...diff.settings];
   if (changes.length > 0) await eksApi.updateAssociation(eks, current.associationId, spec, token);
-  const missingTags = Object.fromEntries(Object.entries(spec.tags).filter(([k, v]) => current.tags[k] !== v));
-  if (Object.keys(missingTags).length > 0) {
-    await eksApi.tagAssociation(eks, current.associationArn, spec.cluster, missingTags);
+  if (Object.keys(diff.tagsToSet).length > 0) {
+    await eksApi.tagAssociation(eks, current.associationArn, spec.cluster, diff.tagsToSet);
     changes.push("tags");
   }
   log.info(changes.length > 0 ? "Association converged" : "Association exists and matches, nothing to do", {

@@ -27,6 +27,8 @@ export async function observeGrant(
       path: role.path,
       trustPolicy: role.trustPolicy,
       ...(role.boundaryArn ? { boundaryArn: role.boundaryArn } : {}),
+      ...(role.description !== undefined ? { description: role.description } : {}),
+      tags: role.tags,
       inlinePolicies,
       attachedPolicies: await listAttachedPolicies(iam, identity.roleName),
     };

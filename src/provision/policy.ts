@@ -1,12 +1,12 @@
 import type { IAMClient } from "@aws-sdk/client-iam";
 import * as iamApi from "../aws/iam.ts";
 import { MANAGED } from "../constants.ts";
+import { diffGrantPolicy } from "../drift/diff-policy.ts";
 import type { DesiredState, GrantIdentity } from "../grant/desired-state.ts";
-import { policiesEqual } from "../policy/canonical.ts";
 import { ownedRoleForRemoval } from "./ownership.ts";
 import { type DecisionLog, type StepAction, silentLog } from "./types.ts";
 
-/** Put the grant's inline policy unless the role already has exactly it (compared in canonical form). */
+/** Put the grant's inline policy unless the role already has exactly it (`diffGrantPolicy`: canonical form). */
 export async function ensurePolicy(
   iam: IAMClient,
   desired: DesiredState,
@@ -14,15 +14,16 @@ export async function ensurePolicy(
 ): Promise<{ action: StepAction }> {
   const { roleName } = desired.identity;
   const current = await iamApi.getRolePolicy(iam, roleName, desired.policy.name);
-  if (current && policiesEqual(current, desired.policy.document)) {
+  const diff = diffGrantPolicy(desired, current);
+  if (diff === "unchanged") {
     log.info("Inline policy matches, nothing to do", { policyName: desired.policy.name });
     return { action: "unchanged" };
   }
   await iamApi.putRolePolicy(iam, roleName, desired.policy.name, desired.policy.document);
-  log.info(current ? "Inline policy converged" : "Inline policy created", {
+  log.info(diff === "missing" ? "Inline policy created" : "Inline policy converged", {
     policyName: desired.policy.name,
   });
-  return { action: current ? "updated" : "created" };
+  return { action: diff === "missing" ? "created" : "updated" };
 }
 
 /** Delete the grant's inline policy from the grant's role; a role that is gone or not ours is left as it is. */

@@ -1,9 +1,9 @@
 import type { IAMClient } from "@aws-sdk/client-iam";
 import * as iamApi from "../aws/iam.ts";
+import { diffRole } from "../drift/diff-role.ts";
 import { PermanentError, RetryableError } from "../errors.ts";
 import type { DesiredState, GrantIdentity } from "../grant/desired-state.ts";
-import { policiesEqual } from "../policy/canonical.ts";
-import { ownedRoleForRemoval, ownsRole } from "./ownership.ts";
+import { ownedRoleForRemoval } from "./ownership.ts";
 import { type DecisionLog, type StepAction, silentLog } from "./types.ts";
 
 export interface EnsureRoleResult {
@@ -14,7 +14,8 @@ export interface EnsureRoleResult {
 
 /**
  * Create the role, or converge the one that exists: trust policy, permissions boundary,
- * description, tags. A role of that name that is not this grant's is never touched.
+ * description, tags. A role of that name that is not this grant's is never touched. What differs
+ * is `diffRole`'s to decide (the same diff drift reports from); this step only writes it.
  */
 export async function ensureRole(
   iam: IAMClient,
@@ -44,33 +45,32 @@ export async function ensureRole(
   // Deleted between our create and our read: the workflow's retry creates it again.
   if (!current)
     throw new RetryableError(`Role ${identity.roleName} was deleted while it was being converged`);
-  if (!ownsRole(current, identity)) {
+  const diff = diffRole(desired, current);
+  if (!diff.owned) {
     throw new PermanentError(
       `Role ${current.arn} exists and is not managed by pod-identity-provisioner for grant ${identity.grantId}. ` +
         "Delete or rename that role, or ask for a different service account; the provisioner never adopts a role it did not create.",
     );
   }
   const changes: string[] = [];
-  if (!policiesEqual(current.trustPolicy, role.trustPolicy)) {
+  if (diff.trustPolicy) {
     await iamApi.updateTrustPolicy(iam, identity.roleName, role.trustPolicy);
     changes.push("trust policy");
   }
-  if (current.boundaryArn !== role.boundaryArn) {
+  if (diff.boundary) {
     await iamApi.putPermissionsBoundary(iam, identity.roleName, role.boundaryArn);
     changes.push("permissions boundary");
   }
-  if (current.description !== role.description) {
+  if (diff.description) {
     await iamApi.updateDescription(iam, identity.roleName, role.description);
     changes.push("description");
   }
-  const missing = Object.fromEntries(Object.entries(role.tags).filter(([k, v]) => current.tags[k] !== v));
-  if (Object.keys(missing).length > 0) {
-    await iamApi.tagRole(iam, identity.roleName, missing);
+  if (Object.keys(diff.tagsToSet).length > 0) {
+    await iamApi.tagRole(iam, identity.roleName, diff.tagsToSet);
     changes.push("tags");
   }
-  const extra = Object.keys(current.tags).filter((k) => !(k in role.tags) && !k.startsWith("aws:"));
-  if (extra.length > 0) {
-    await iamApi.untagRole(iam, identity.roleName, extra);
+  if (diff.tagsToRemove.length > 0) {
+    await iamApi.untagRole(iam, identity.roleName, diff.tagsToRemove);
     if (!changes.includes("tags")) changes.push("tags");
   }
   log.info(changes.length > 0 ? "Role converged" : "Role exists and matches, nothing to do", {
