@@ -20,7 +20,7 @@ import {
   UpdatePodIdentityAssociationCommand,
 } from "@aws-sdk/client-eks";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { EksService } from "../../sandbox/emulator/eks.ts";
+import { EksService } from "../../sandbox/emulator/eks/service.ts";
 import { FaultInjector } from "../../sandbox/emulator/faults.ts";
 import { iamUserIdentity, MemoryIdentityStore } from "../../sandbox/emulator/identities.ts";
 import { seededRandom } from "../../sandbox/emulator/random.ts";
