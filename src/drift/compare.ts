@@ -129,7 +129,7 @@ function associationFindings(desired: DesiredState, association: ObservedGrant["
   if (diff.settings.length > 0) {
     findings.push({
       kind: "association-settings-changed",
-      detail: `Association ${associationId} has another ${list(diff.settings)}`,
+      detail: `Association ${associationId} differs in ${list(diff.settings)}`,
     });
   }
   const toSet = Object.keys(diff.tagsToSet);
