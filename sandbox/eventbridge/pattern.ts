@@ -119,9 +119,10 @@ export function validatePattern(pattern: unknown): string[] {
 export function compilePattern(pattern: unknown): CompiledPattern {
   const errors: string[] = [];
   let rules: SubRule[] = [];
-  const parsed = parseJsonText(pattern, errors);
+  const numberTexts: NumberTexts = new WeakMap();
+  const parsed = parseJsonText(pattern, errors, numberTexts);
   if (errors.length === 0) {
-    const compiler = new PatternCompiler(errors);
+    const compiler = new PatternCompiler(errors, numberTexts);
     rules = compiler.compile(parsed);
   }
   const frozen = Object.freeze([...errors]);
@@ -137,10 +138,30 @@ export function compilePattern(pattern: unknown): CompiledPattern {
   };
 }
 
-function parseJsonText(value: unknown, errors: string[]): unknown {
+/**
+ * The source text of the number literals in a pattern given as JSON text, by the object or array
+ * that holds them and their key: `1E309` and `1E-325` parse to Infinity and 0, and the rule AWS
+ * applies to numeric operands is about the text (see {@link comparableNumberError}).
+ */
+type NumberTexts = WeakMap<object, Map<string, string>>;
+
+function parseJsonText(value: unknown, errors: string[], numberTexts: NumberTexts): unknown {
   if (typeof value !== "string") return value;
   try {
-    return JSON.parse(value) as unknown;
+    // JSON.parse's reviver sees each literal's source text (`context.source`, Node 22).
+    return JSON.parse(value, function (
+      this: object,
+      key: string,
+      parsed: unknown,
+      context?: { source?: string },
+    ) {
+      if (typeof parsed === "number" && typeof context?.source === "string") {
+        const texts = numberTexts.get(this) ?? new Map<string, string>();
+        texts.set(key, context.source);
+        numberTexts.set(this, texts);
+      }
+      return parsed;
+    } as (key: string, value: unknown) => unknown) as unknown;
   } catch (error) {
     errors.push(`Pattern is not valid JSON: ${(error as Error).message}`);
     return undefined;
@@ -278,8 +299,18 @@ class PatternCompiler {
   /** Wildcard patterns per field path, for the complexity check. */
   readonly #wildcards = new Map<string, Set<string>>();
 
-  constructor(errors: string[]) {
+  readonly #numberTexts: NumberTexts;
+
+  constructor(errors: string[], numberTexts: NumberTexts) {
     this.#errors = errors;
+    this.#numberTexts = numberTexts;
+  }
+
+  /** The reason AWS refuses the number at `holder[key]` as a numeric operand, if it does. */
+  #uncomparable(holder: object, key: string | number): string | undefined {
+    const value = (holder as Record<string, unknown>)[key];
+    if (typeof value !== "number") return undefined;
+    return comparableNumberError(this.#numberTexts.get(holder)?.get(String(key)) ?? numberText(value));
   }
 
   compile(pattern: unknown): SubRule[] {
@@ -437,7 +468,7 @@ class PatternCompiler {
       }
 
       case "anything-but": {
-        const test = this.#anythingBut(operand, path);
+        const test = this.#anythingBut(operand, path, expression);
         if (test && extraKeys) return this.#reject("Too many elements in numeric expression");
         return test;
       }
@@ -489,28 +520,49 @@ class PatternCompiler {
     if (typeof operator !== "string")
       return this.#reject(`Invalid member in numeric match: ${tokenText(operands, 0)}`);
     const isNumber = (v: unknown): v is number => typeof v === "number";
+    // event-ruler turns each bound into a comparable number once the expression's shape is read,
+    // the lower bound first, and reports a bound a double cannot hold before comparing the bounds.
+    const uncomparable = (...indexes: number[]): string | undefined => {
+      for (const index of indexes) {
+        const problem = this.#uncomparable(operands, index);
+        if (problem) return problem;
+      }
+      return undefined;
+    };
     switch (operator) {
-      case "=":
+      case "=": {
         if (!isNumber(first)) return this.#reject("Value of equals must be numeric");
         if (operands.length > 2) return this.#reject("Too many elements in numeric expression");
+        const problem = uncomparable(1);
+        if (problem) return this.#reject(problem);
         return (v) => v === first;
+      }
       case "<":
-      case "<=":
+      case "<=": {
         if (!isNumber(first)) return this.#reject(`Value of ${operator} must be numeric`);
         if (operands.length > 2) return this.#reject("Too many elements in numeric expression");
+        const problem = uncomparable(1);
+        if (problem) return this.#reject(problem);
         return operator === "<"
           ? (v) => typeof v === "number" && v < first
           : (v) => typeof v === "number" && v <= first;
+      }
       case ">":
       case ">=": {
         if (!isNumber(first)) return this.#reject(`Value of ${operator} must be numeric`);
         const above: (v: number) => boolean = operator === ">" ? (v) => v > first : (v) => v >= first;
-        if (operands.length === 2) return (v) => typeof v === "number" && above(v);
+        if (operands.length === 2) {
+          const problem = uncomparable(1);
+          if (problem) return this.#reject(problem);
+          return (v) => typeof v === "number" && above(v);
+        }
         if (typeof second !== "string")
           return this.#reject(`Bad value in numeric range: ${tokenText(operands, 2)}`);
         if (second !== "<" && second !== "<=") return this.#reject(`Bad numeric range operator: ${second}`);
         if (!isNumber(third)) return this.#reject(`Value of ${second} must be numeric`);
         if (operands.length > 4) return this.#reject("Too many terms in numeric range expression");
+        const problem = uncomparable(1, 3);
+        if (problem) return this.#reject(problem);
         if (!(first < third)) return this.#reject("Bottom must be less than top");
         const below: (v: number) => boolean = second === "<" ? (v) => v < third : (v) => v <= third;
         return (v) => typeof v === "number" && above(v) && below(v);
@@ -520,7 +572,8 @@ class PatternCompiler {
     }
   }
 
-  #anythingBut(operand: unknown, path: string): ValueTest | undefined {
+  /** `expression` is the `{"anything-but": operand}` object. */
+  #anythingBut(operand: unknown, path: string, expression: Record<string, unknown>): ValueTest | undefined {
     type Kind = "values" | "equals-ignore-case" | "prefix" | "suffix" | "wildcard";
     let kind: Kind = "values";
     let inner = operand;
@@ -542,11 +595,20 @@ class PatternCompiler {
     const items: readonly unknown[] = Array.isArray(inner) ? inner : [inner];
 
     if (kind === "values") {
-      if (items.some((item) => typeof item !== "string" && typeof item !== "number")) {
-        const message = Array.isArray(inner)
-          ? "Inside anything but list, start|null|boolean is not supported."
-          : "Inside anything-but list, start|null|boolean is not supported.";
-        return this.#reject(message);
+      // In order, as event-ruler reads them: the first null/boolean, or the first number a double
+      // cannot hold (numbers are compared as doubles), is the reason given.
+      for (const [index, item] of items.entries()) {
+        if (typeof item !== "string" && typeof item !== "number") {
+          return this.#reject(
+            Array.isArray(inner)
+              ? "Inside anything but list, start|null|boolean is not supported."
+              : "Inside anything-but list, start|null|boolean is not supported.",
+          );
+        }
+        const problem = Array.isArray(inner)
+          ? this.#uncomparable(inner, index)
+          : this.#uncomparable(expression, "anything-but");
+        if (problem) return this.#reject(problem);
       }
       const strings = items.filter((item): item is string => typeof item === "string");
       const numbers = items.filter((item): item is number => typeof item === "number");
@@ -604,6 +666,91 @@ class PatternCompiler {
     if (innerExtraKeys) return this.#reject("Too many elements in numeric expression");
     return (v) => !excludedBy(v);
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers a numeric operand may hold
+
+/** A number as JSON text: what `JSON.stringify` sends for a pattern given as an object. */
+function numberText(value: number): string {
+  return String(value);
+}
+
+/**
+ * event-ruler compares numbers as doubles and refuses a numeric operand (`numeric` bounds,
+ * `anything-but` numbers) whose decimal value a double does not hold exactly:
+ * `ComparableNumber.generate` parses the text as a `BigDecimal`, takes its `doubleValue()`, and
+ * throws "Cannot compare number : <text>" if that is infinite or NaN, or if
+ * `BigDecimal.valueOf(double)` (Java's `Double.toString`) is not the same decimal — so `1E309`
+ * and `2.0e422` (overflow) and `1E-325` (underflow to 0) are refused, as is a literal with more
+ * digits than a double keeps. A plain number in a pattern's value list is not refused: event-ruler
+ * then only matches it by its text. (aws/event-ruler `ComparableNumber.java`, `JsonRuleCompiler.java`.)
+ */
+export function comparableNumberError(text: string): string | undefined {
+  const reason = `Cannot compare number : ${text}`;
+  const written = parseDecimal(text);
+  const value = Number(text);
+  if (written === undefined || !Number.isFinite(value)) return reason;
+  const stored = javaDecimal(value);
+  return written.digits === stored.digits && written.exponent === stored.exponent ? undefined : reason;
+}
+
+/** A decimal as `digits × 10^exponent`, normalised (no trailing zero digits; zero is 0 × 10^0). */
+interface Decimal {
+  digits: bigint;
+  exponent: number;
+}
+
+function normalisedDecimal(digits: bigint, exponent: number): Decimal {
+  if (digits === 0n) return { digits: 0n, exponent: 0 };
+  let d = digits;
+  let e = exponent;
+  while (d % 10n === 0n) {
+    d /= 10n;
+    e++;
+  }
+  return { digits: d, exponent: e };
+}
+
+/** A JSON number literal as a signed decimal; undefined if it is not one. */
+function parseDecimal(text: string): Decimal | undefined {
+  const match = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(text);
+  if (!match) return undefined;
+  const [, sign = "", whole = "", fraction = "", exponent = "0"] = match;
+  const digits = BigInt(`${whole}${fraction}`) * (sign === "-" ? -1n : 1n);
+  return normalisedDecimal(digits, Number(exponent) - fraction.length);
+}
+
+/**
+ * The decimal Java's `Double.toString` gives for `value` (JDK 19 and later): the shortest that
+ * reads back as `value` — JavaScript's too — except that Java keeps at least two significant
+ * digits, choosing the two-digit decimal closest to the double's exact value. The two differ only
+ * where a double has a handful of bits, i.e. the smallest subnormals (`5e-324` is `4.9E-324`).
+ */
+function javaDecimal(value: number): Decimal {
+  if (value === 0) return { digits: 0n, exponent: 0 };
+  const [mantissa = "", exponentText = "0"] = Math.abs(value).toExponential().split("e");
+  const shortest = mantissa.replace(".", "");
+  const exponent = Number(exponentText);
+  const sign = value < 0 ? -1n : 1n;
+  if (shortest.length > 1) return normalisedDecimal(sign * BigInt(shortest), exponent - shortest.length + 1);
+  // The double's exact value is m × 2^q; the closest two-digit decimal is round(m × 2^q / 10^(exponent-1)).
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, Math.abs(value));
+  const bits = view.getBigUint64(0);
+  const biased = Number((bits >> 52n) & 0x7ffn);
+  const fractionBits = bits & ((1n << 52n) - 1n);
+  const m = biased === 0 ? fractionBits : fractionBits | (1n << 52n);
+  const q = (biased === 0 ? 1 : biased) - 1075;
+  let numerator = q >= 0 ? m << BigInt(q) : m;
+  let denominator = q >= 0 ? 1n : 1n << BigInt(-q);
+  const scale = 1 - exponent;
+  if (scale >= 0) numerator *= 10n ** BigInt(scale);
+  else denominator *= 10n ** BigInt(-scale);
+  let rounded = numerator / denominator;
+  const remainder = numerator - rounded * denominator;
+  if (remainder * 2n > denominator || (remainder * 2n === denominator && rounded % 2n === 1n)) rounded++;
+  return normalisedDecimal(sign * rounded, exponent - 1);
 }
 
 function isListOrScalar(value: unknown): value is string | number | unknown[] {

@@ -701,6 +701,72 @@ describe("validatePattern", () => {
     expect(reasons).toContain(reason);
   });
 
+  it.each([
+    ["an upper bound that overflows a double", '{"n": [{"numeric": ["<", 1E309]}]}', "1E309"],
+    ["a lower bound that overflows a double", '{"n": [{"numeric": [">=", 2.0e422]}]}', "2.0e422"],
+    ["a bound that underflows a double to 0", '{"n": [{"numeric": [">", 1E-325]}]}', "1E-325"],
+    ["an = operand that overflows a double", '{"n": [{"numeric": ["=", -1E309]}]}', "-1E309"],
+    ["the top of a range that overflows", '{"n": [{"numeric": [">", 0, "<=", 1E309]}]}', "1E309"],
+    [
+      "a bound with more digits than a double keeps",
+      '{"n": [{"numeric": ["<", 0.10000000000000001]}]}',
+      "0.10000000000000001",
+    ],
+    ["an anything-but number that overflows", '{"n": [{"anything-but": 1E309}]}', "1E309"],
+    ["an anything-but list number that underflows", '{"n": [{"anything-but": [1, 1E-325]}]}', "1E-325"],
+  ])("rejects %s, naming the number as written (event-ruler's ComparableNumber)", (_name, pattern, text) => {
+    // Prepare: the pattern as JSON text, so the number keeps its spelling
+    // Act
+    const reasons = validatePattern(pattern);
+    // Assess
+    expect(reasons).toEqual([`Cannot compare number : ${text}`]);
+  });
+
+  it("reports an overflowing bound before comparing the bounds of a range", () => {
+    // Prepare: the bottom (1E309, infinite) is not below the top, but AWS names the number first
+    const pattern = '{"n": [{"numeric": [">", 1E309, "<", 0]}]}';
+    // Act
+    const reasons = validatePattern(pattern);
+    // Assess
+    expect(reasons).toEqual(["Cannot compare number : 1E309"]);
+  });
+
+  it("accepts bounds a double holds exactly, down to the smallest subnormal and up to the largest double", () => {
+    // Prepare
+    const bounds = [
+      "0.1",
+      "-5.0e9",
+      "3.0e2",
+      "1.7976931348623157e308",
+      "4.9e-324",
+      "2.2250738585072014E-308",
+    ];
+    // Act
+    const reasons = bounds.flatMap((bound) => validatePattern(`{"n": [{"numeric": [">=", ${bound}]}]}`));
+    // Assess
+    expect(reasons).toEqual([]);
+  });
+
+  it("accepts an out-of-range number among a field's plain values (event-ruler then matches it only as text)", () => {
+    // Prepare
+    const pattern = '{"n": [1E309, 5]}';
+    // Act
+    const reasons = validatePattern(pattern);
+    const matchesFive = matchesPattern(pattern, { n: 5 });
+    // Assess
+    expect(reasons).toEqual([]);
+    expect(matchesFive).toBe(true);
+  });
+
+  it("rejects a non-finite bound in a pattern given as an object", () => {
+    // Prepare
+    const pattern = { n: [{ numeric: ["<", Number.POSITIVE_INFINITY] }] };
+    // Act
+    const reasons = validatePattern(pattern);
+    // Assess
+    expect(reasons).toEqual(["Cannot compare number : Infinity"]);
+  });
+
   it("rejects a wildcard that keeps too many partial matches alive", () => {
     // Prepare
     const complex = { EventBusArn: [{ wildcard: "*:*:*:*:*:event-bus/*" }] };
