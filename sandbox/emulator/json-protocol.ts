@@ -23,3 +23,9 @@ export function jsonError(version: JsonProtocolVersion, error: AwsError, typePre
     body: JSON.stringify({ __type: `${typePrefix}${error.code}`, message: error.message }),
   };
 }
+
+/** The operation a JSON-protocol request names: `X-Amz-Target: AWSStepFunctions.StartExecution` → `StartExecution`. */
+export function jsonOperation(headers: Record<string, string>): string | undefined {
+  const target = headers["x-amz-target"];
+  return target ? target.split(".").pop() : undefined;
+}

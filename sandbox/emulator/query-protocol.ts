@@ -19,6 +19,11 @@ export function parseQueryRequest(request: Pick<ServiceRequest, "query" | "body"
   return params;
 }
 
+/** The operation a Query request names: its `Action` parameter. */
+export function queryAction(request: Pick<ServiceRequest, "query" | "body">): string | undefined {
+  return parseQueryRequest(request).get("Action");
+}
+
 /**
  * A list member: `Name.member.1`, `Name.member.2`, … in index order. `undefined` when absent; `[]` for
  * `Name=` (how the SDK sends an empty list).

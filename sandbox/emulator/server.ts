@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { FaultInjector } from "./faults.ts";
+import { jsonOperation } from "./json-protocol.ts";
+import { queryAction } from "./query-protocol.ts";
 import {
   AwsError,
   type EmulatedService,
@@ -35,30 +37,13 @@ export function parseAuthorization(
   return { accessKeyId, region, signingName };
 }
 
-const EKS_ROUTES: Array<[string, RegExp, string]> = [
-  ["POST", /^\/clusters\/[^/]+\/pod-identity-associations$/, "CreatePodIdentityAssociation"],
-  ["GET", /^\/clusters\/[^/]+\/pod-identity-associations$/, "ListPodIdentityAssociations"],
-  ["GET", /^\/clusters\/[^/]+\/pod-identity-associations\/[^/]+$/, "DescribePodIdentityAssociation"],
-  ["POST", /^\/clusters\/[^/]+\/pod-identity-associations\/[^/]+$/, "UpdatePodIdentityAssociation"],
-  ["DELETE", /^\/clusters\/[^/]+\/pod-identity-associations\/[^/]+$/, "DeletePodIdentityAssociation"],
-  ["POST", /^\/tags\//, "TagResource"],
-  ["DELETE", /^\/tags\//, "UntagResource"],
-  ["POST", /^\/clusters$/, "CreateCluster"],
-  ["GET", /^\/clusters\/[^/]+$/, "DescribeCluster"],
-];
-
-/** The API operation of a request, for scripted faults: Query `Action`, JSON `X-Amz-Target`, or the REST route. */
-export function operationName(
-  signingName: string,
-  method: string,
-  path: string,
-  body: string,
-  headers: Record<string, string>,
-): string | undefined {
-  const target = headers["x-amz-target"];
-  if (target) return target.split(".").pop();
-  if (signingName === "eks") return EKS_ROUTES.find(([m, route]) => m === method && route.test(path))?.[2];
-  return new URLSearchParams(body).get("Action") ?? undefined;
+/**
+ * The API operation of a request, for scripted faults: the service says it from its own routing;
+ * for a service that does not, the request names it (Query `Action`, JSON `X-Amz-Target`).
+ */
+export function operationOf(service: EmulatedService, request: ServiceRequest): string | undefined {
+  if (service.operationOf) return service.operationOf(request);
+  return jsonOperation(request.headers) ?? queryAction(request);
 }
 
 export async function dispatch(
@@ -115,7 +100,7 @@ export async function dispatch(
       ),
     );
   }
-  const operation = operationName(service.signingName, raw.method, url.pathname, raw.body, raw.headers);
+  const operation = operationOf(service, request);
   const fault = options.faults?.check({
     signingName: service.signingName,
     accountId: caller.accountId,

@@ -1,4 +1,10 @@
-import { parseQueryRequest, renderQueryError, renderQueryResponse, STS_XMLNS } from "./query-protocol.ts";
+import {
+  parseQueryRequest,
+  queryAction,
+  renderQueryError,
+  renderQueryResponse,
+  STS_XMLNS,
+} from "./query-protocol.ts";
 import {
   AwsError,
   type EmulatedService,
@@ -19,6 +25,10 @@ export class StsService implements EmulatedService {
 
   constructor(ctx: EmulatorContext) {
     this.#ctx = ctx;
+  }
+
+  operationOf(request: ServiceRequest): string | undefined {
+    return queryAction(request);
   }
 
   handle(request: ServiceRequest): ServiceResponse {

@@ -100,6 +100,14 @@ export interface IdentityStore {
 export interface EmulatedService {
   /** SigV4 signing name: `iam`, `sts`, `eks`. */
   readonly signingName: string;
+  /**
+   * The API operation a request is (`GetCallerIdentity`, `CreatePodIdentityAssociation`), read
+   * from the service's own routing, or undefined when the service serves no such operation: how
+   * scripted faults name what they fail. A service of the Query or JSON protocols may leave it
+   * out: its requests name their operation (`Action`, `X-Amz-Target`) and the front door reads
+   * that. A REST service must say it, from its route table.
+   */
+  operationOf?(request: ServiceRequest): string | undefined;
   handle(request: ServiceRequest): Promise<ServiceResponse> | ServiceResponse;
   /** Renders an error in this service's wire protocol (used for the service's own errors and for injected faults). */
   renderError(error: AwsError, request: ServiceRequest): ServiceResponse;

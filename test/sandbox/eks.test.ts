@@ -20,6 +20,7 @@ import {
   UpdatePodIdentityAssociationCommand,
 } from "@aws-sdk/client-eks";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { EKS_ROUTES } from "../../sandbox/emulator/eks/routes.ts";
 import { EksService } from "../../sandbox/emulator/eks/service.ts";
 import { FaultInjector } from "../../sandbox/emulator/faults.ts";
 import { iamUserIdentity, MemoryIdentityStore } from "../../sandbox/emulator/identities.ts";
@@ -765,6 +766,77 @@ describe("EKS emulation: wire format", () => {
       await throttled.close();
     }
   });
+});
+
+describe("EKS emulation: scripted faults", () => {
+  const ASSOCIATION_ID = "a-0000000000000000x";
+  const ARN = `arn:aws:eks:${REGION}:${ACCOUNT}:cluster/${CLUSTER}`;
+  /** One call per operation EKS serves, each reaching its route (the fault answers before the operation runs). */
+  const CALLS: Record<string, (client: EKSClient) => Promise<unknown>> = {
+    CreateCluster: (client) =>
+      client.send(
+        new CreateClusterCommand({
+          name: "faulty",
+          roleArn: `arn:aws:iam::${ACCOUNT}:role/eks-cluster`,
+          resourcesVpcConfig: {},
+        }),
+      ),
+    ListClusters: (client) => client.send(new ListClustersCommand({})),
+    DescribeCluster: (client) => client.send(new DescribeClusterCommand({ name: CLUSTER })),
+    DeleteCluster: (client) => client.send(new DeleteClusterCommand({ name: CLUSTER })),
+    CreatePodIdentityAssociation: (client) =>
+      client.send(new CreatePodIdentityAssociationCommand(associationInput())),
+    ListPodIdentityAssociations: (client) =>
+      client.send(new ListPodIdentityAssociationsCommand({ clusterName: CLUSTER })),
+    DescribePodIdentityAssociation: (client) =>
+      client.send(
+        new DescribePodIdentityAssociationCommand({ clusterName: CLUSTER, associationId: ASSOCIATION_ID }),
+      ),
+    UpdatePodIdentityAssociation: (client) =>
+      client.send(
+        new UpdatePodIdentityAssociationCommand({ clusterName: CLUSTER, associationId: ASSOCIATION_ID }),
+      ),
+    DeletePodIdentityAssociation: (client) =>
+      client.send(
+        new DeletePodIdentityAssociationCommand({ clusterName: CLUSTER, associationId: ASSOCIATION_ID }),
+      ),
+    TagResource: (client) => client.send(new TagResourceCommand({ resourceArn: ARN, tags: { team: "a" } })),
+    ListTagsForResource: (client) => client.send(new ListTagsForResourceCommand({ resourceArn: ARN })),
+    UntagResource: (client) => client.send(new UntagResourceCommand({ resourceArn: ARN, tagKeys: ["team"] })),
+  };
+
+  it("has a call for every operation of the route table", () => {
+    expect(Object.keys(CALLS).sort()).toEqual(EKS_ROUTES.map((route) => route.operation).sort());
+  });
+
+  it.each(EKS_ROUTES.map((route) => route.operation))(
+    "fails %s when a fault is scripted for it",
+    async (operation) => {
+      // Prepare
+      const faults = new FaultInjector({}, seededRandom(1));
+      faults.failOperation(
+        `eks:${operation}`,
+        { code: "ServerException", message: "scripted", status: 500 },
+        { times: 1 },
+      );
+      const faulty = await startSandbox({ faults });
+      const call = CALLS[operation];
+      if (!call) throw new Error(`no call for ${operation}`);
+      try {
+        // Act
+        const error = await failureOf(call(faulty.client));
+
+        // Assess
+        expect({ name: error.name, status: error.$metadata.httpStatusCode, message: error.message }).toEqual({
+          name: "ServerException",
+          status: 500,
+          message: "scripted",
+        });
+      } finally {
+        await faulty.close();
+      }
+    },
+  );
 });
 
 describe("EKS emulation: CloudTrail records", () => {

@@ -40,6 +40,11 @@ export class EksService implements EmulatedService {
     };
   }
 
+  /** The operation of the route the request matches: every route is nameable for scripted faults. */
+  operationOf(request: ServiceRequest): string | undefined {
+    return matchRoute(request.method, request.path)?.route.operation;
+  }
+
   handle(request: ServiceRequest): ServiceResponse {
     const match = matchRoute(request.method, request.path);
     if (!match) {
