@@ -82,13 +82,28 @@ export async function inventory(
 }
 
 /**
+ * A FAILED record that says its resources may remain — a deprovisioning that failed part-way, or a
+ * rollback that did not complete — accounts for its grant's role and association: they are not
+ * orphans, the registry tells the truth about them, and deprovisioning it again removes them.
+ */
+export function mayHoldResources(record: GrantRecord): boolean {
+  return (
+    record.status === "FAILED" &&
+    (record.lastError?.operation === "deprovision" ||
+      (record.lastError?.cause.includes("Rollback did not complete") ?? false))
+  );
+}
+
+/**
  * The invariant every run must keep: each ACTIVE record has exactly its role (with the grant's
  * policy) and its association, and nothing else exists — no role, policy or association that no
- * ACTIVE record accounts for. Returns the violations (empty when consistent).
+ * ACTIVE record (or FAILED record that says they may remain, `mayHoldResources`) accounts for.
+ * Returns the violations (empty when consistent).
  */
 export function inconsistencies(state: Inventory): string[] {
   const problems: string[] = [];
   const active = state.records.filter((r) => r.status === "ACTIVE");
+  const accountable = state.records.filter((r) => r.status === "ACTIVE" || mayHoldResources(r));
   for (const record of state.records) {
     if (!["ACTIVE", "FAILED", "DELETED"].includes(record.status))
       problems.push(`${record.grantId} is stuck in ${record.status}`);
@@ -113,11 +128,19 @@ export function inconsistencies(state: Inventory): string[] {
       );
   }
   for (const role of state.roles) {
-    if (!active.some((r) => r.roleArn === role.arn))
+    if (!accountable.some((r) => r.identity.roleArn === role.arn))
       problems.push(`orphan role ${role.name} (policies: ${role.inlinePolicies.join(",") || "none"})`);
   }
   for (const association of state.associations) {
-    if (!active.some((r) => r.associationId === association.associationId)) {
+    const accounted = accountable.some((r) =>
+      r.status === "ACTIVE"
+        ? r.associationId === association.associationId
+        : r.cluster === association.cluster &&
+          r.namespace === association.namespace &&
+          r.serviceAccount === association.serviceAccount &&
+          r.identity.roleArn === association.roleArn,
+    );
+    if (!accounted) {
       problems.push(
         `orphan association ${association.associationId} for ${association.cluster}/${association.namespace}/${association.serviceAccount}`,
       );
