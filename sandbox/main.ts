@@ -51,6 +51,9 @@ const sandbox = await startSandbox({
   propagationDelayMs: number("propagation-delay-ms", values["propagation-delay-ms"]) ?? 0,
   ...(timeScale !== undefined ? { retryTimeScale: timeScale } : {}),
   faults: {
+    // --error-rate is decided call by call by the seed (the same seed, the same failing calls);
+    // --throttle-rate is a rate limit, about time by nature.
+    seed: number("seed", values.seed) ?? 1,
     ...(throttle !== undefined ? { throttleRatePerSecond: throttle } : {}),
     ...(errorRate !== undefined ? { serverErrorRate: errorRate } : {}),
   },

@@ -27,11 +27,15 @@ const sandbox = await startSandbox({
   tenancyFile: "test/fixtures/tenancy.json",
 });
 const outcomes: Record<string, number> = {};
+const injected = { throttled: 0, serverErrors: 0, lostResponses: 0 };
 let failing = 0;
 const started = Date.now();
 for (let seed = from; seed < from + runs; seed++) {
   const result = await runSchedule(sandbox, seed);
   for (const status of Object.values(result.statuses)) outcomes[status] = (outcomes[status] ?? 0) + 1;
+  for (const kind of Object.keys(injected) as Array<keyof typeof injected>)
+    injected[kind] += result.injected[kind];
+  // A schedule that broke the invariant, left something behind or did not fire a configured fault fails.
   if (result.problems.length > 0) {
     failing++;
     console.log(`seed ${seed} ${JSON.stringify(result.schedule)}: ${result.problems.join("; ")}`);
@@ -40,6 +44,6 @@ for (let seed = from; seed < from + runs; seed++) {
 }
 await sandbox.close();
 console.log(
-  `${runs} schedules in ${((Date.now() - started) / 1000).toFixed(1)} s: ${failing} broke the invariant; executions ${JSON.stringify(outcomes)}`,
+  `${runs} schedules in ${((Date.now() - started) / 1000).toFixed(1)} s: ${failing} failed; executions ${JSON.stringify(outcomes)}; faults injected ${JSON.stringify(injected)}; memory ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`,
 );
 process.exit(failing > 0 ? 1 : 0);
