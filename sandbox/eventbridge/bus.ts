@@ -95,21 +95,106 @@ function readPath(event: unknown, path: string): unknown {
   return node;
 }
 
+/** What an input transformer's predefined variables are filled from: the rule, and when the event arrived. */
+export interface TransformContext {
+  ruleName?: string;
+  ruleArn?: string;
+  /** ISO 8601; the event's own `time` when not given. */
+  ingestionTime?: string;
+}
+
+/** Placeholders EventBridge fills without an InputPathsMap entry (User Guide, "Predefined variables"). */
+const PREDEFINED_VARIABLES = [
+  "aws.events.rule-arn",
+  "aws.events.rule-name",
+  "aws.events.event.ingestion-time",
+  "aws.events.event",
+  "aws.events.event.json",
+] as const;
+
+const PLACEHOLDER = /<([A-Za-z0-9_.-]+)>/g;
+
+/** True when `offset` in `template` is inside a JSON string (an odd number of unescaped quotes before it). */
+function insideJsonString(template: string, offset: number): boolean {
+  return (template.slice(0, offset).match(/(?<!\\)"/g) ?? []).length % 2 === 1;
+}
+
 /**
- * EventBridge's input transformer: `<name>` placeholders filled from InputPathsMap paths. Inside a
- * JSON string a placeholder takes the value's text; elsewhere, the value's JSON.
+ * The reason PutTargets refuses an input transformer (AWS: ValidationException "InputTemplate for
+ * target <id> contains invalid placeholder <name>." — LocalStack's AWS-validated
+ * test_put_events_with_input_transformer_missing_keys), or undefined.
  */
-export function transformInput(event: unknown, transformer: InputTransformer): unknown {
-  const values = Object.fromEntries(
+export function inputTransformerError(targetId: string, transformer: InputTransformer): string | undefined {
+  const defined = new Set<string>([...Object.keys(transformer.InputPathsMap ?? {}), ...PREDEFINED_VARIABLES]);
+  for (const [, name] of transformer.InputTemplate.matchAll(PLACEHOLDER)) {
+    if (!defined.has(name as string))
+      return `InputTemplate for target ${targetId} contains invalid placeholder ${name}.`;
+  }
+  return undefined;
+}
+
+/**
+ * EventBridge's input transformer, as AWS fills an InputTemplate (User Guide, "Amazon EventBridge
+ * input transformation", and LocalStack's AWS-validated recordings in test_events_inputs):
+ *
+ * - Outside a JSON string, a placeholder becomes its value's JSON (a string is quoted); a path the
+ *   event does not have becomes `""` — the variable "isn't created", it is not `null`.
+ * - Inside a JSON string, a string is inserted as it is: EventBridge "doesn't escape values
+ *   extracted by Input Path", so a value with a `"` breaks the JSON and the delivery fails. A
+ *   number or boolean is inserted as its text, a missing path as nothing. An object or array is
+ *   inserted without its quotes (`{acc_id:a-1,sf_id:baz}`, `[HIGH]`) when the template is one
+ *   string; inside a string of a JSON object or array template it fails the delivery.
+ * - Predefined variables: `aws.events.rule-arn`, `aws.events.rule-name`,
+ *   `aws.events.event.ingestion-time`, `aws.events.event` (the envelope without `detail`, with
+ *   `detailType`) and `aws.events.event.json` (the whole event).
+ *
+ * Targets here (Step Functions, Lambda) take JSON, so a result that is not JSON fails the delivery,
+ * as AWS's StartExecution and Invoke would. Throws for a placeholder PutTargets would have refused
+ * (see {@link inputTransformerError}).
+ */
+export function transformInput(
+  event: unknown,
+  transformer: InputTransformer,
+  context: TransformContext = {},
+): unknown {
+  const envelope = (event ?? {}) as Record<string, unknown>;
+  const values = new Map<string, unknown>(
     Object.entries(transformer.InputPathsMap ?? {}).map(([name, path]) => [name, readPath(event, path)]),
   );
+  const predefined: Record<(typeof PREDEFINED_VARIABLES)[number], unknown> = {
+    "aws.events.rule-arn": context.ruleArn,
+    "aws.events.rule-name": context.ruleName,
+    "aws.events.event.ingestion-time": context.ingestionTime ?? envelope.time,
+    "aws.events.event": {
+      id: envelope.id,
+      account: envelope.account,
+      detailType: envelope["detail-type"],
+      time: envelope.time,
+      source: envelope.source,
+      region: envelope.region,
+      resources: envelope.resources,
+      version: envelope.version,
+    },
+    "aws.events.event.json": event,
+  };
+  for (const [name, value] of Object.entries(predefined)) if (!values.has(name)) values.set(name, value);
+
   const template = transformer.InputTemplate;
-  const text = template.replace(/<([A-Za-z0-9_.-]+)>/g, (whole, name: string, offset: number) => {
-    const value = name === "aws.events.event.json" ? event : name in values ? values[name] : undefined;
-    if (value === undefined && !(name in values) && name !== "aws.events.event.json") return whole;
-    const insideString = (template.slice(0, offset).match(/(?<!\\)"/g) ?? []).length % 2 === 1;
-    const json = JSON.stringify(value ?? null);
-    return insideString ? (typeof value === "string" ? json.slice(1, -1) : json.replace(/"/g, '\\"')) : json;
+  const oneString = !/^\s*[[{]/.test(template);
+  const text = template.replace(PLACEHOLDER, (_whole, name: string, offset: number) => {
+    if (!values.has(name)) throw new Error(`InputTemplate contains invalid placeholder ${name}.`);
+    const value = values.get(name);
+    if (!insideJsonString(template, offset)) return value === undefined ? '""' : JSON.stringify(value);
+    if (value === undefined) return "";
+    if (typeof value === "string") return value;
+    if (value !== null && typeof value === "object") {
+      if (!oneString)
+        throw new Error(
+          `The value of <${name}> is JSON and cannot be placed inside a string of a JSON InputTemplate`,
+        );
+      return JSON.stringify(value).replace(/"/g, "");
+    }
+    return JSON.stringify(value);
   });
   return JSON.parse(text);
 }
@@ -146,6 +231,11 @@ export function rulesFromTemplate(template: CfnTemplate): SandboxRule[] {
       const problems = validatePattern(p.EventPattern);
       if (problems.length > 0)
         throw new Error(`Rule ${logicalId} has an invalid pattern: ${problems.join("; ")}`);
+      for (const t of (p.Targets ?? []) as Array<Record<string, unknown>>) {
+        const transformer = t.InputTransformer as InputTransformer | undefined;
+        const problem = transformer ? inputTransformerError(String(t.Id), transformer) : undefined;
+        if (problem) throw new Error(`Rule ${logicalId}: ${problem}`);
+      }
       const targets = ((p.Targets ?? []) as Array<Record<string, unknown>>).map((t) => ({
         id: String(t.Id),
         target: targetOf(t.Arn, template),
@@ -204,12 +294,18 @@ export class EventBus implements EmulatedService {
     this.#route(DEFAULT_BUS, event, (rule) => shouldDeliverToEventBridge(call, rule.state));
   }
 
+  /** `arn:aws:events:<region>:<account>:rule/[<bus>/]<name>`: the default bus is not named. */
+  ruleArn(rule: SandboxRule): string {
+    return `arn:aws:events:${this.#region}:${this.#accountId}:rule/${rule.bus === DEFAULT_BUS ? "" : `${rule.bus}/`}${rule.name}`;
+  }
+
   put(bus: string, event: Record<string, unknown>): void {
     this.events.push({ bus, event });
     this.#route(bus, event, (rule) => rule.state !== "DISABLED");
   }
 
   #route(bus: string, event: Record<string, unknown>, admits: (rule: SandboxRule) => boolean): void {
+    const ingestionTime = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
     for (const rule of this.rules) {
       if (rule.bus !== bus || !admits(rule) || !rule.pattern.matches(event)) continue;
       for (const target of rule.targets) {
@@ -221,7 +317,11 @@ export class EventBus implements EmulatedService {
               : target.inputPath
                 ? readPath(event, target.inputPath)
                 : target.transformer
-                  ? transformInput(event, target.transformer)
+                  ? transformInput(event, target.transformer, {
+                      ruleName: rule.name,
+                      ruleArn: this.ruleArn(rule),
+                      ingestionTime,
+                    })
                   : event,
           )
           .then((input: unknown) => this.#invoke(target.target, input))
@@ -293,7 +393,7 @@ export class EventBus implements EmulatedService {
               EventBusName: r.bus,
               State: r.state,
               EventPattern: JSON.stringify(r.rawPattern),
-              Arn: `arn:aws:events:${this.#region}:${this.#accountId}:rule/${r.bus === DEFAULT_BUS ? "" : `${r.bus}/`}${r.name}`,
+              Arn: this.ruleArn(r),
             })),
         });
       }

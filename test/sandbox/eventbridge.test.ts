@@ -73,6 +73,16 @@ function template(
   };
 }
 
+/** The template with the Grant Requested rule's target given `transformer`. */
+function withTransformer(transformer: { InputPathsMap?: Record<string, string>; InputTemplate: string }) {
+  const rules = template();
+  const targets = (rules.Resources.GrantRequestedRule?.Properties?.Targets ?? []) as Array<
+    Record<string, unknown>
+  >;
+  for (const target of targets) target.InputTransformer = transformer;
+  return rules;
+}
+
 interface Delivered {
   target: Target;
   input: unknown;
@@ -87,7 +97,9 @@ async function startEventBridge(state?: Parameters<typeof template>[0]) {
     delivered.push({ target, input });
   });
   const identities = new MemoryIdentityStore();
-  identities.register(iamUserIdentity(ACCOUNT, ACCESS_KEY, "platform-admin"));
+  identities.register(iamUserIdentity(ACCOUNT, ACCESS_KEY, "platform-admin"), {
+    secretAccessKey: "sandbox-secret",
+  });
   const door = await startFrontDoor({ services: [bus], identities, accountId: ACCOUNT });
   onTestFinished(() => door.close());
   const client = new EventBridgeClient({
@@ -490,6 +502,180 @@ describe("transformInput", () => {
 
     // Assess
     expect(input).toBe("instance i-0123456789 is in RUNNING");
+  });
+});
+
+describe("transformInput: edge cases, as AWS fills them", () => {
+  // Event detail and expected outputs are those LocalStack recorded from AWS (test_events_inputs,
+  // SPECIAL_EVENT_DETAIL); the escaping rule is the User Guide's ("Common issues with transforming input").
+  const event = {
+    version: "0",
+    id: "4c5b6d0e-1f5e-4d3a-9c4b-0a787ecb4015",
+    "detail-type": "core.update-account-command",
+    source: "core.update-account-command",
+    account: ACCOUNT,
+    time: "2026-12-02T10:00:00Z",
+    region: REGION,
+    resources: [],
+    detail: {
+      command: "update-account",
+      payload: { acc_id: "0a787ecb-4015", sf_id: "baz" },
+      listsingle: ["HIGH"],
+      valid: true,
+      quoted: 'say "hi"',
+    },
+  };
+  const paths = {
+    "detail-type": "$.detail-type",
+    command: "$.detail.command",
+    missing: "$.detail.notinmessage",
+    payload: "$.detail.payload",
+    listsingle: "$.detail.listsingle",
+    valid: "$.detail.valid",
+    quoted: "$.detail.quoted",
+  };
+
+  it("fills a path the event does not have with an empty string, not null, inside and outside a string", () => {
+    // Prepare
+    const json = {
+      InputPathsMap: paths,
+      InputTemplate: '{"detailType": <detail-type>, "command": <missing>}',
+    };
+    const text = { InputPathsMap: paths, InputTemplate: '"info extracted from detail <missing>"' };
+
+    // Act
+    const fromJson = transformInput(event, json);
+    const fromText = transformInput(event, text);
+
+    // Assess
+    expect(fromJson).toEqual({ detailType: "core.update-account-command", command: "" });
+    expect(fromText).toBe("info extracted from detail ");
+  });
+
+  it("inserts objects and arrays into a one-string template without their quotes, and booleans as text", () => {
+    // Prepare
+    const transformer = {
+      InputPathsMap: paths,
+      InputTemplate: '"<listsingle> single list item, payload <payload>, command is <valid>!"',
+    };
+
+    // Act
+    const input = transformInput(event, transformer);
+
+    // Assess
+    expect(input).toBe("[HIGH] single list item, payload {acc_id:0a787ecb-4015,sf_id:baz}, command is true!");
+  });
+
+  it("fails when an object is placed inside a string of a JSON template, and accepts it as a field's value", () => {
+    // Prepare
+    const quoted = { InputPathsMap: paths, InputTemplate: '{"payload": "<payload>"}' };
+    const bare = { InputPathsMap: paths, InputTemplate: '{"payload": <payload>, "list": <listsingle>}' };
+
+    // Act
+    const act = () => transformInput(event, quoted);
+    const input = transformInput(event, bare);
+
+    // Assess
+    expect(act).toThrow(
+      "The value of <payload> is JSON and cannot be placed inside a string of a JSON InputTemplate",
+    );
+    expect(input).toEqual({ payload: event.detail.payload, list: ["HIGH"] });
+  });
+
+  it("does not escape a string placed inside a JSON string, so a quote in the value fails the delivery", () => {
+    // Prepare
+    const inside = { InputPathsMap: paths, InputTemplate: '{"message": "the user said <quoted>"}' };
+    const outside = { InputPathsMap: paths, InputTemplate: '{"message": <quoted>}' };
+
+    // Act
+    const act = () => transformInput(event, inside);
+    const input = transformInput(event, outside);
+
+    // Assess
+    expect(act).toThrow(SyntaxError);
+    expect(input).toEqual({ message: 'say "hi"' });
+  });
+
+  it("fills the predefined variables: the rule's ARN and name, the ingestion time and the envelope without detail", () => {
+    // Prepare
+    const ruleArn = `arn:aws:events:${REGION}:${ACCOUNT}:rule/bus-1/rule-1`;
+    const transformer = {
+      InputTemplate:
+        '{"text": "<aws.events.rule-arn> <aws.events.rule-name> <aws.events.event.ingestion-time>", "original": <aws.events.event>}',
+    };
+
+    // Act
+    const input = transformInput(event, transformer, {
+      ruleArn,
+      ruleName: "rule-1",
+      ingestionTime: "2026-12-02T10:00:01Z",
+    });
+
+    // Assess
+    expect(input).toEqual({
+      text: `${ruleArn} rule-1 2026-12-02T10:00:01Z`,
+      original: {
+        id: event.id,
+        account: ACCOUNT,
+        detailType: "core.update-account-command",
+        time: event.time,
+        source: event.source,
+        region: REGION,
+        resources: [],
+        version: "0",
+      },
+    });
+  });
+
+  it("refuses a placeholder that is neither in InputPathsMap nor predefined, as PutTargets does", () => {
+    // Prepare
+    const transformer = {
+      InputPathsMap: paths,
+      InputTemplate: '"Event of <detail-type> with <notdefinedkey>"',
+    };
+    const rules = withTransformer(transformer);
+
+    // Act
+    const load = () => rulesFromTemplate(rules);
+    const act = () => transformInput(event, transformer);
+
+    // Assess
+    expect(load).toThrow(
+      "Rule GrantRequestedRule: InputTemplate for target provision contains invalid placeholder notdefinedkey.",
+    );
+    expect(act).toThrow("InputTemplate contains invalid placeholder notdefinedkey.");
+  });
+
+  it("gives a delivery the rule it matched: its ARN and name, through the predefined variables", async () => {
+    // Prepare
+    const rules = withTransformer({
+      InputTemplate:
+        '{"rule": <aws.events.rule-name>, "arn": <aws.events.rule-arn>, "at": <aws.events.event.ingestion-time>}',
+    });
+    const bus = new EventBus(ACCOUNT, REGION);
+    bus.addRules(rulesFromTemplate(rules));
+    const delivered: unknown[] = [];
+    bus.onDeliver(async (_target, input) => {
+      delivered.push(input);
+    });
+
+    // Act
+    bus.put("default", {
+      ...event,
+      source: "platform.portal",
+      "detail-type": "Grant Requested",
+      detail: { cluster: "demo-1" },
+    });
+    await bus.idle();
+
+    // Assess
+    expect(delivered).toEqual([
+      {
+        rule: "grant-requested",
+        arn: `arn:aws:events:${REGION}:${ACCOUNT}:rule/grant-requested`,
+        at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/),
+      },
+    ]);
   });
 });
 

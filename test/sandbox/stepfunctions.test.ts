@@ -77,7 +77,9 @@ async function startStepFunctions(greet: LambdaHandler = greetByName) {
   });
   const stateMachineArn = sfn.registerStateMachine(MACHINE, GREETER);
   const identities = new MemoryIdentityStore();
-  identities.register(iamUserIdentity(ACCOUNT, ACCESS_KEY, "platform-admin"));
+  identities.register(iamUserIdentity(ACCOUNT, ACCESS_KEY, "platform-admin"), {
+    secretAccessKey: "sandbox-secret",
+  });
   const door = await startFrontDoor({
     services: [new StepFunctionsService(sfn, () => [{ name: MACHINE, arn: stateMachineArn }])],
     identities,
