@@ -117,6 +117,10 @@ describe("npm start and the README's try-it commands", () => {
   });
 
   it("stops on Ctrl-C, saves its state, and comes back with it", async () => {
+    // Prepare: a grant of its own (whatever the other tests left), ACTIVE before the stop.
+    const granted = await readme("npm run sandbox -- grant examples/grant-request.json");
+    expect(granted.output).toContain("SUCCEEDED");
+
     // Act
     const code = await stop(sandbox);
     sandbox = await start();
@@ -126,6 +130,7 @@ describe("npm start and the README's try-it commands", () => {
     expect(code).toBe(0);
     expect(existsSync(stateFile)).toBe(true);
     expect(banner).toContain("Restored IAM, EKS and the registry");
-    expect(status.output).toContain('"status": "DELETED"');
+    expect(status.output).toContain('"status": "ACTIVE"');
+    expect(status.output).not.toContain("grant-policy-changed");
   });
 });
