@@ -53,10 +53,6 @@ export function readTemplate(outDir: string): CfnTemplate {
   return JSON.parse(readFileSync(file, "utf8")) as CfnTemplate;
 }
 
-export function resourcesOfType(template: CfnTemplate, type: string): Array<[string, CfnResource]> {
-  return Object.entries(template.Resources).filter(([, r]) => r.Type === type);
-}
-
 /** The registry table's CreateTable input, from its CloudFormation properties. */
 export function registryTableDefinition(template: CfnTemplate, tableName: string) {
   const resource = template.Resources.RegistryTable;

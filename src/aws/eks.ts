@@ -7,8 +7,8 @@ import {
   TagResourceCommand,
   UpdatePodIdentityAssociationCommand,
 } from "@aws-sdk/client-eks";
-import { PermanentError, RolePropagationError } from "../errors.ts";
-import { isSdkError, translate } from "./errors.ts";
+import { PermanentError, RetryableError, RolePropagationError } from "../errors.ts";
+import { isSdkError, required, translate } from "./errors.ts";
 
 /** The EKS adapter: SDK calls and error mapping, nothing else. */
 
@@ -32,18 +32,29 @@ export interface AssociationState extends AssociationSpec {
 // EKS's answer while a new IAM role has not yet reached it (InvalidParameterException).
 const ROLE_NOT_VISIBLE = /role provided in the request does not exist/i;
 
-function mapError(error: unknown, doing: string, cluster: string): Error {
+/**
+ * `ResourceNotFoundException` names no resource type EKS commits to in its message; what is missing
+ * follows from the operation: a create or a list names only the cluster (the role is an
+ * `InvalidParameterException`), a call by association id names the association, whose cluster the
+ * preceding list found. Each call site says which (`missing`).
+ */
+type Missing = "cluster" | "association";
+
+function mapError(error: unknown, doing: string, cluster: string, missing: Missing = "cluster"): Error {
   if (isSdkError(error, "InvalidParameterException") && ROLE_NOT_VISIBLE.test(error.message)) {
     return new RolePropagationError(`${doing}: the new role is not yet visible to EKS (${error.message})`, {
       cause: error,
     });
   }
-  if (isSdkError(error, "ResourceNotFoundException") && /cluster/i.test(error.message)) {
+  if (isSdkError(error, "ResourceNotFoundException")) {
+    // An association deleted while it was being converged: the workflow's retry reads again.
+    if (missing === "association")
+      return new RetryableError(`${doing}: the association was deleted meanwhile (${error.message})`, {
+        cause: error,
+      });
     return new PermanentError(
       `${doing}: cluster ${cluster} was not found in this account and region (${error.message})`,
-      {
-        cause: error,
-      },
+      { cause: error },
     );
   }
   if (isSdkError(error, "ResourceLimitExceededException")) {
@@ -67,18 +78,19 @@ async function describe(
     if (!a?.associationId) return undefined;
     return {
       associationId: a.associationId,
-      associationArn: a.associationArn ?? "",
+      associationArn: required(a.associationArn, "associationArn", `association ${associationId}`),
       cluster: a.clusterName ?? cluster,
-      namespace: a.namespace ?? "",
-      serviceAccount: a.serviceAccount ?? "",
-      roleArn: a.roleArn ?? "",
+      namespace: required(a.namespace, "namespace", `association ${associationId}`),
+      serviceAccount: required(a.serviceAccount, "serviceAccount", `association ${associationId}`),
+      roleArn: required(a.roleArn, "roleArn", `association ${associationId}`),
       ...(a.targetRoleArn ? { targetRoleArn: a.targetRoleArn } : {}),
       disableSessionTags: a.disableSessionTags ?? false,
       ...(a.policy ? { sessionPolicy: a.policy } : {}),
       tags: a.tags ?? {},
     };
   } catch (error) {
-    if (isSdkError(error, "ResourceNotFoundException") && !/cluster/i.test(error.message)) return undefined;
+    // Listed a moment ago, gone now: deleted meanwhile.
+    if (isSdkError(error, "ResourceNotFoundException")) return undefined;
     throw mapError(error, `Reading association ${associationId}`, cluster);
   }
 }
@@ -126,12 +138,13 @@ export async function createAssociation(
         clientRequestToken,
       }),
     );
+    const what = `the new association of ${spec.cluster}/${spec.namespace}/${spec.serviceAccount}`;
     return {
       created: true,
       association: {
         ...spec,
-        associationId: a?.associationId ?? "",
-        associationArn: a?.associationArn ?? "",
+        associationId: required(a?.associationId, "associationId", what),
+        associationArn: required(a?.associationArn, "associationArn", what),
       },
     };
   } catch (error) {
@@ -165,7 +178,7 @@ export async function updateAssociation(
       }),
     );
   } catch (error) {
-    throw mapError(error, `Updating association ${associationId}`, spec.cluster);
+    throw mapError(error, `Updating association ${associationId}`, spec.cluster, "association");
   }
 }
 
@@ -178,7 +191,7 @@ export async function tagAssociation(
   try {
     await eks.send(new TagResourceCommand({ resourceArn: arn, tags }));
   } catch (error) {
-    throw mapError(error, `Tagging association ${arn}`, cluster);
+    throw mapError(error, `Tagging association ${arn}`, cluster, "association");
   }
 }
 

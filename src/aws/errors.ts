@@ -59,3 +59,14 @@ export function translate(error: unknown, doing: string): ProvisionerError {
     return new RetryableError(`${doing} failed, will retry: ${message}`, { cause: error });
   return new PermanentError(`${doing} failed: ${message}`, { cause: error });
 }
+
+/**
+ * A field an answer must carry (an id, an ARN): its absence is AWS (or an emulation) breaking its
+ * contract, never a value to pass on — an empty id written to the registry would name nothing.
+ */
+export function required(value: string | undefined, field: string, of: string): string {
+  if (value === undefined || value === "") {
+    throw new PermanentError(`AWS answered without the ${field} of ${of}; nothing was recorded for it`);
+  }
+  return value;
+}

@@ -18,7 +18,7 @@ import {
 import { RetryableError } from "../errors.ts";
 import { parsePolicyDocument } from "../policy/canonical.ts";
 import type { PolicyDocument } from "../policy/types.ts";
-import { isSdkError, translate } from "./errors.ts";
+import { isSdkError, required, translate } from "./errors.ts";
 
 /** The IAM adapter: SDK calls and error mapping, nothing else. */
 
@@ -87,7 +87,7 @@ export async function createRole(
         Tags: toTagList(role.tags),
       }),
     );
-    return { created: true, arn: created?.Arn ?? "" };
+    return { created: true, arn: required(created?.Arn, "Arn", `the new role ${role.name}`) };
   } catch (error) {
     if (isSdkError(error, "EntityAlreadyExistsException")) return { created: false };
     throw translate(error, `Creating role ${role.name}`);

@@ -10,11 +10,9 @@ import type { Decision, GrantRecord } from "../grant/lifecycle.ts";
 import { isSdkError, translate } from "./errors.ts";
 
 /**
- * The registry adapter (DynamoDB): one item per grant, key `grantId`; index `byCluster`
- * (`cluster`, `grantId`) for inventories. Every write is conditional on the version read, so two
- * writers never both win: the loser re-reads and decides again.
+ * The registry adapter (DynamoDB): one item per grant, key `grantId`. Every write is conditional on
+ * the version read, so two writers never both win: the loser re-reads and decides again.
  */
-export const BY_CLUSTER_INDEX = "byCluster";
 /** `tenant`, `grantId`, projecting `status`: a tenant's grant count for its `maxGrants`. */
 export const BY_TENANT_INDEX = "byTenant";
 
@@ -107,38 +105,6 @@ export async function transitionGrant(
   throw new RetryableError(
     `Registry record ${grantId} kept changing under ${ATTEMPTS} attempts to update it`,
   );
-}
-
-export async function listGrants(
-  db: DynamoDBDocumentClient,
-  table: string,
-  cluster: string,
-  namespace?: string,
-): Promise<GrantRecord[]> {
-  const records: GrantRecord[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db
-      .send(
-        new QueryCommand({
-          TableName: table,
-          IndexName: BY_CLUSTER_INDEX,
-          KeyConditionExpression: namespace ? "#c = :c AND begins_with(grantId, :p)" : "#c = :c",
-          ExpressionAttributeNames: { "#c": "cluster" },
-          ExpressionAttributeValues: {
-            ":c": cluster,
-            ...(namespace ? { ":p": `${cluster}/${namespace}/` } : {}),
-          },
-          ExclusiveStartKey: start,
-        }),
-      )
-      .catch((error: unknown) => {
-        throw translate(error, `Listing grants of cluster ${cluster}`);
-      });
-    records.push(...((page.Items ?? []) as GrantRecord[]));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return records;
 }
 
 /** Every record of the registry (inventories, snapshots; a full reconcile reads the same). */
