@@ -38,7 +38,10 @@ export class ValidationError extends ProvisionerError {
   }
 }
 
-/** Another request holds the grant, or the resource exists and is not ours to change. */
+/**
+ * Another request holds the grant (its lock), or a newer one took it over. A resource that exists
+ * and is not the provisioner's is a `PermanentError`: retrying cannot make it ours.
+ */
 export class ConflictError extends ProvisionerError {
   constructor(message: string, options?: { cause?: unknown }) {
     super("CONFLICT", message, options);
@@ -90,7 +93,10 @@ export class RolePropagationError extends ProvisionerError {
   }
 }
 
-/** Retrying cannot help: stop and roll back. The message says what a person must do. */
+/**
+ * Retrying cannot help: stop and roll back. The message says what a person must do. Also: a role or
+ * association that exists and is not this grant's, and a registry record that disagrees with its key.
+ */
 export class PermanentError extends ProvisionerError {
   constructor(message: string, options?: { cause?: unknown }) {
     super("PERMANENT", message, options);
