@@ -1,6 +1,6 @@
 import { type DesiredState, ownershipTags } from "../grant/desired-state.ts";
+import { ownsAssociation } from "../grant/ownership.ts";
 import { policiesEqual } from "../policy/canonical.ts";
-import { ownsAssociation } from "../provision/ownership.ts";
 import { diffTags } from "./diff-tags.ts";
 
 /** A Pod Identity association as EKS has it: what `findAssociation` reads, and what drift observes. */

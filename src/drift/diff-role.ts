@@ -1,7 +1,7 @@
 import { type DesiredState, ownershipTags } from "../grant/desired-state.ts";
+import { ownsRole } from "../grant/ownership.ts";
 import { policiesEqual } from "../policy/canonical.ts";
 import type { PolicyDocument } from "../policy/types.ts";
-import { ownsRole } from "../provision/ownership.ts";
 import { diffTags } from "./diff-tags.ts";
 
 /** A role as IAM has it: what `getRole` reads, and what drift observes. */

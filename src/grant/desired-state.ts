@@ -91,7 +91,13 @@ export function desiredStateHash(state: Pick<DesiredState, "role" | "policy" | "
     stableStringify({
       role: { ...state.role, trustPolicy: canonicalPolicy(state.role.trustPolicy) },
       policy: { name: state.policy.name, document: canonicalPolicy(state.policy.document) },
-      association: state.association,
+      // The session policy in canonical form too: two equal policies hash alike however written.
+      association: {
+        ...state.association,
+        ...(state.association.sessionPolicy
+          ? { sessionPolicy: canonicalPolicy(state.association.sessionPolicy) }
+          : {}),
+      },
     }),
   );
 }

@@ -4,8 +4,8 @@ import { EKS_LIMITS } from "../constants.ts";
 import { diffAssociation } from "../drift/diff-association.ts";
 import { PermanentError, RetryableError } from "../errors.ts";
 import type { DesiredState, GrantIdentity } from "../grant/desired-state.ts";
+import { ownsAssociation } from "../grant/ownership.ts";
 import { sha256 } from "../policy/canonical.ts";
-import { ownsAssociation } from "./ownership.ts";
 import { type DecisionLog, type StepAction, silentLog } from "./types.ts";
 
 export interface EnsureAssociationResult {
