@@ -126,8 +126,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     secretAccessKey: "sandbox-admin",
     identity: iamUserIdentity(accountId, "AKIAPLATFORMADMIN001", "platform-admin"),
   };
-  identities.register(provisioner.identity);
-  identities.register(admin.identity);
+  identities.register(provisioner.identity, { secretAccessKey: provisioner.secretAccessKey });
+  identities.register(admin.identity, { secretAccessKey: admin.secretAccessKey });
 
   const bus = new EventBus(accountId, region);
   const apiCalls: ApiCall[] = [];

@@ -1,15 +1,23 @@
-import type { Identity, IdentityStore } from "./types.ts";
+import type { Credentials, Identity, IdentityStore } from "./types.ts";
 
-/** In-memory access key → identity map. */
+/** In-memory access key → identity and secret map. */
 export class MemoryIdentityStore implements IdentityStore {
-  readonly #byKey = new Map<string, Identity>();
+  readonly #byKey = new Map<string, { identity: Identity; credentials?: Credentials }>();
 
   resolve(accessKeyId: string): Identity | undefined {
-    return this.#byKey.get(accessKeyId);
+    return this.#byKey.get(accessKeyId)?.identity;
   }
 
-  register(identity: Identity): void {
-    this.#byKey.set(identity.accessKeyId, identity);
+  credentialsOf(accessKeyId: string): Credentials | undefined {
+    const credentials = this.#byKey.get(accessKeyId)?.credentials;
+    return credentials && { ...credentials };
+  }
+
+  register(identity: Identity, credentials?: Credentials): void {
+    this.#byKey.set(
+      identity.accessKeyId,
+      credentials ? { identity, credentials: { ...credentials } } : { identity },
+    );
   }
 
   remove(accessKeyId: string): void {

@@ -9,6 +9,19 @@ import type { AwsError, ServiceRequest, ServiceResponse } from "./types.ts";
 export const IAM_XMLNS = "https://iam.amazonaws.com/doc/2010-05-08/";
 export const STS_XMLNS = "https://sts.amazonaws.com/doc/2011-06-15/";
 
+/** The namespace of a Query API version's XML: IAM's `2010-05-08`, STS's `2011-06-15`. */
+export function queryXmlns(params: QueryParams): string {
+  return params.get("Version") === "2011-06-15" ? STS_XMLNS : IAM_XMLNS;
+}
+
+/** A Query request: a form-encoded body, or (a presigned GET) an `Action` in the query string. */
+export function isQueryRequest(request: Pick<ServiceRequest, "query" | "headers">): boolean {
+  return (
+    (request.headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded") ||
+    request.query.has("Action")
+  );
+}
+
 /** Flat request parameters, e.g. `Tags.member.1.Key` → `team`. */
 export type QueryParams = ReadonlyMap<string, string>;
 

@@ -2,39 +2,45 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { FaultInjector } from "./faults.ts";
-import { jsonOperation } from "./json-protocol.ts";
-import { queryAction } from "./query-protocol.ts";
+import {
+  checkJsonBody,
+  jsonError,
+  jsonOperation,
+  jsonProtocolVersion,
+  restJsonError,
+} from "./json-protocol.ts";
+import {
+  isQueryRequest,
+  parseQueryRequest,
+  queryAction,
+  queryXmlns,
+  renderQueryError,
+} from "./query-protocol.ts";
+import { authError, authenticate } from "./signature.ts";
 import {
   AwsError,
   type EmulatedService,
   type IdentityStore,
   type ServiceRequest,
   type ServiceResponse,
+  type WireProtocol,
 } from "./types.ts";
 
 /**
- * The emulation's single HTTP endpoint. Requests are routed by the SigV4 signing name in the
- * `Authorization` header's credential scope (`Credential=AKID/20261124/us-east-1/iam/aws4_request`),
- * which is how one endpoint can serve every client (`AWS_ENDPOINT_URL=http://127.0.0.1:4566`).
- * The caller is the identity registered for the access key; signatures are not verified (this is
- * a local sandbox: its point is the wire format and the semantics, not authentication).
+ * The emulation's single HTTP endpoint. Every request is authenticated as AWS does it (SigV4,
+ * header or presigned query string, checked against the key store's secrets: signature.ts), then
+ * routed by the signing name of its credential scope
+ * (`Credential=AKID/20261124/us-east-1/iam/aws4_request`), which is how one endpoint can serve
+ * every client (`AWS_ENDPOINT_URL=http://127.0.0.1:4566`). The caller is the identity registered
+ * for the access key. What AWS's request front ends answer before a service sees the request
+ * (authentication errors, a JSON body that does not parse) is rendered here, in the request's
+ * wire protocol.
  */
 export interface FrontDoorOptions {
   services: EmulatedService[];
   identities: IdentityStore;
   faults?: FaultInjector;
   accountId: string;
-}
-
-const SCOPE = /Credential=([^/,\s]+)\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/;
-
-export function parseAuthorization(
-  header: string | undefined,
-): { accessKeyId: string; region: string; signingName: string } | undefined {
-  const match = header ? SCOPE.exec(header) : null;
-  if (!match) return undefined;
-  const [, accessKeyId, region, signingName] = match as unknown as [string, string, string, string];
-  return { accessKeyId, region, signingName };
 }
 
 /**
@@ -46,60 +52,83 @@ export function operationOf(service: EmulatedService, request: ServiceRequest): 
   return jsonOperation(request.headers) ?? queryAction(request);
 }
 
+/** The wire protocol a request speaks, from its own shape: the front door answers in it before any service is chosen. */
+export function protocolOf(request: Pick<ServiceRequest, "headers" | "query">): WireProtocol {
+  if (jsonProtocolVersion(request.headers)) return "json";
+  if (isQueryRequest(request)) return "query";
+  return "rest-json";
+}
+
+/** An error the front door answers itself, in the request's protocol (AWS's front ends add no service namespace). */
+function renderFrontDoorError(
+  error: AwsError,
+  request: Pick<ServiceRequest, "headers" | "query" | "body" | "requestId">,
+): ServiceResponse {
+  switch (protocolOf(request)) {
+    case "json":
+      return jsonError(jsonProtocolVersion(request.headers) ?? "1.0", error);
+    case "query":
+      return renderQueryError(error, queryXmlns(parseQueryRequest(request)), request.requestId);
+    case "rest-json":
+      return restJsonError(error);
+  }
+}
+
 export async function dispatch(
   options: FrontDoorOptions,
   raw: {
     method: string;
+    /** Path and query string as sent. */
     url: string;
     headers: Record<string, string>;
-    body: string;
+    /** The body's bytes, as signed (a string is taken as UTF-8). */
+    body: Uint8Array | string;
   },
 ): Promise<ServiceResponse> {
   const url = new URL(raw.url, "http://localhost");
   const requestId = randomUUID();
-  const auth = parseAuthorization(raw.headers.authorization);
-  const service = auth ? options.services.find((s) => s.signingName === auth.signingName) : undefined;
-  if (!auth || !service) {
-    return {
-      status: 400,
-      headers: { "content-type": "application/json", "x-amzn-requestid": requestId },
-      body: JSON.stringify({
-        message: auth
-          ? `The sandbox does not emulate the '${auth.signingName}' service`
-          : "Missing or malformed SigV4 Authorization header",
-      }),
-    };
+  const bytes = typeof raw.body === "string" ? Buffer.from(raw.body, "utf8") : raw.body;
+  const body = Buffer.from(bytes).toString("utf8");
+  const withId = (response: ServiceResponse): ServiceResponse => ({
+    ...response,
+    headers: { "x-amzn-requestid": requestId, ...response.headers },
+  });
+  const received = { headers: raw.headers, query: url.searchParams, body, requestId };
+  const refuse = (error: AwsError) => withId(renderFrontDoorError(error, received));
+
+  // AWS's JSON front end parses the body before it authenticates (dynalite, recorded from DynamoDB).
+  if (protocolOf(received) === "json") {
+    const malformed = checkJsonBody(body);
+    if (malformed) return refuse(malformed);
   }
-  const caller = options.identities.resolve(auth.accessKeyId);
+  const authentication = await authenticate(options.identities, {
+    method: raw.method,
+    url: raw.url,
+    headers: raw.headers,
+    body: bytes,
+  });
+  if (!authentication.ok) return refuse(authError(protocolOf(received), authentication.failure));
+  const { caller, scope } = authentication;
+  const service = options.services.find((s) => s.signingName === scope.signingName);
+  if (!service) {
+    return refuse(
+      new AwsError(
+        "UnknownOperationException",
+        `The sandbox does not emulate the '${scope.signingName}' service`,
+        400,
+      ),
+    );
+  }
   const request: ServiceRequest = {
     method: raw.method,
     path: url.pathname,
     query: url.searchParams,
     headers: raw.headers,
-    body: raw.body,
-    region: auth.region,
-    // Filled below when the key is known; an unknown key is answered before the service sees it.
-    caller: caller ?? {
-      type: "IAMUser",
-      principalId: "",
-      arn: "",
-      accountId: options.accountId,
-      accessKeyId: auth.accessKeyId,
-    },
+    body,
+    region: scope.region,
+    caller,
     requestId,
   };
-  const withId = (response: ServiceResponse): ServiceResponse => ({
-    ...response,
-    headers: { "x-amzn-requestid": requestId, ...response.headers },
-  });
-  if (!caller) {
-    return withId(
-      service.renderError(
-        new AwsError("InvalidClientTokenId", "The security token included in the request is invalid.", 403),
-        request,
-      ),
-    );
-  }
   const operation = operationOf(service, request);
   const fault = options.faults?.check({
     signingName: service.signingName,
@@ -107,7 +136,7 @@ export async function dispatch(
     ...(operation ? { operation } : {}),
     method: raw.method,
     path: url.pathname,
-    body: raw.body,
+    body,
   });
   if (fault && !fault.afterServing) return withId(service.renderError(fault.error, request));
   try {
@@ -123,10 +152,11 @@ export async function dispatch(
   }
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+/** The body's bytes as they came: the signature covers them, not a decoding of them. */
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 function lowerCaseHeaders(req: IncomingMessage): Record<string, string> {

@@ -1,6 +1,6 @@
 /**
  * The contract between the local AWS emulation's HTTP front door (`server.ts`) and each emulated
- * service (`iam.ts`, `sts.ts`, `eks.ts`, …). A service never touches sockets: it gets a parsed,
+ * service (`iam/`, `sts.ts`, `eks/`, …). A service never touches sockets: it gets a parsed,
  * authenticated request and returns a status, headers and body exactly as AWS would put them on
  * the wire, so the unmodified AWS SDK clients parse them as they parse AWS.
  */
@@ -90,12 +90,31 @@ export interface EmulatorContext {
   recordApiCall(call: ApiCall): void;
 }
 
-/** Access keys → identities: the sandbox tells the provisioner's own calls from a person's by the key that signed them. */
+/** What an access key signs with, besides its id: its secret, and a temporary key's session token. */
+export interface Credentials {
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+/**
+ * Access keys → identities and their secrets: the front door checks each request's signature
+ * against the secret held here, and tells the provisioner's own calls from a person's by the key
+ * that signed them.
+ */
 export interface IdentityStore {
   resolve(accessKeyId: string): Identity | undefined;
-  register(identity: Identity): void;
+  /** The key's secret (and session token); undefined when the key was registered without them. */
+  credentialsOf(accessKeyId: string): Credentials | undefined;
+  /**
+   * Makes the key sign as `identity`. Without `credentials` the store has no secret to check a
+   * signature against, so every request the key signs is refused (SignatureDoesNotMatch).
+   */
+  register(identity: Identity, credentials?: Credentials): void;
   remove(accessKeyId: string): void;
 }
+
+/** How a request and its answer are put on the wire: Query/XML (IAM, STS), AWS JSON 1.0/1.1, REST-JSON (EKS). */
+export type WireProtocol = "query" | "json" | "rest-json";
 
 export interface EmulatedService {
   /** SigV4 signing name: `iam`, `sts`, `eks`. */

@@ -27,6 +27,7 @@ import { iamUserIdentity, MemoryIdentityStore } from "../../sandbox/emulator/ide
 import { seededRandom } from "../../sandbox/emulator/random.ts";
 import { startFrontDoor } from "../../sandbox/emulator/server.ts";
 import type { ApiCall, EmulatorContext } from "../../sandbox/emulator/types.ts";
+import { sendSigned } from "../support/sigv4.ts";
 
 const ACCOUNT = "111122223333";
 const REGION = "eu-west-1";
@@ -35,6 +36,7 @@ const SECRET_KEY = "sandbox-secret";
 const CLUSTER = "prod-eks";
 const ROLE = `arn:aws:iam::${ACCOUNT}:role/pod-identity/payments-api`;
 const START = new Date("2026-11-24T10:00:00.123Z");
+const SIGNING = { accessKeyId: ACCESS_KEY, secretAccessKey: SECRET_KEY, region: REGION, service: "eks" };
 
 interface Sandbox {
   eks: EksService;
@@ -54,7 +56,9 @@ async function startSandbox(
   const hiddenRoles = new Set<string>();
   let clock = START;
   const identities = new MemoryIdentityStore();
-  identities.register(iamUserIdentity(ACCOUNT, ACCESS_KEY, "platform-admin"));
+  identities.register(iamUserIdentity(ACCOUNT, ACCESS_KEY, "platform-admin"), {
+    secretAccessKey: SECRET_KEY,
+  });
   const ctx: EmulatorContext = {
     accountId: ACCOUNT,
     now: () => clock,
@@ -712,20 +716,15 @@ describe("EKS emulation: Update, Delete and List of associations", () => {
 
 describe("EKS emulation: wire format", () => {
   it("puts an error on the wire as REST-JSON: status, x-amzn-errortype header and a JSON message body", async () => {
-    // Prepare: the front door routes on the SigV4 scope and does not verify signatures.
-    const authorization = `AWS4-HMAC-SHA256 Credential=${ACCESS_KEY}/20261124/${REGION}/eks/aws4_request, SignedHeaders=host, Signature=0`;
-
     // Act
-    const response = await fetch(`${sandbox.url}/clusters/ghost/pod-identity-associations`, {
-      headers: { authorization },
-    });
+    const response = await sendSigned(`${sandbox.url}/clusters/ghost/pod-identity-associations`, {}, SIGNING);
 
     // Assess
     expect(response.status).toBe(404);
-    expect(response.headers.get("x-amzn-errortype")).toBe("ResourceNotFoundException");
-    expect(response.headers.get("content-type")).toBe("application/json");
-    expect(response.headers.get("x-amzn-requestid")).toMatch(/^[0-9a-f-]{36}$/);
-    expect(await response.json()).toEqual({ message: "No cluster found for name: ghost." });
+    expect(response.headers["x-amzn-errortype"]).toBe("ResourceNotFoundException");
+    expect(response.headers["content-type"]).toBe("application/json");
+    expect(response.headers["x-amzn-requestid"]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(JSON.parse(response.body)).toEqual({ message: "No cluster found for name: ghost." });
   });
 
   it("sends timestamps as epoch seconds with milliseconds, as EKS does", async () => {
@@ -733,14 +732,14 @@ describe("EKS emulation: wire format", () => {
     const { association } = await sandbox.client.send(
       new CreatePodIdentityAssociationCommand(associationInput()),
     );
-    const authorization = `AWS4-HMAC-SHA256 Credential=${ACCESS_KEY}/20261124/${REGION}/eks/aws4_request, SignedHeaders=host, Signature=0`;
 
     // Act
-    const response = await fetch(
+    const response = await sendSigned(
       `${sandbox.url}/clusters/${CLUSTER}/pod-identity-associations/${association?.associationId}`,
-      { headers: { authorization } },
+      {},
+      SIGNING,
     );
-    const body = (await response.json()) as { association: { createdAt: unknown } };
+    const body = JSON.parse(response.body) as { association: { createdAt: unknown } };
 
     // Assess
     expect(body.association.createdAt).toBe(START.getTime() / 1000);

@@ -1,3 +1,4 @@
+import { restJsonError } from "../json-protocol.ts";
 import {
   type ApiCall,
   AwsError,
@@ -128,12 +129,7 @@ export class EksService implements EmulatedService {
 }
 
 function renderJsonError(error: AwsError): ServiceResponse {
-  const fields = error instanceof EksError ? error.fields : {};
-  return {
-    status: error.status,
-    headers: { "content-type": "application/json", "x-amzn-errortype": error.code },
-    body: JSON.stringify({ ...fields, message: error.message }),
-  };
+  return restJsonError(error, error instanceof EksError ? error.fields : {});
 }
 
 /** CloudTrail's requestParameters: path parameters as sent (ARNs stay URL-encoded), then query and body members. */
