@@ -94,8 +94,28 @@ export function readTenancyFile(path: string, label: string): Tenancy {
   return parseTenancy(parsed, label);
 }
 
+/** How long a grant may wait for AWS's rate (`GRANT_DEADLINE_SECONDS`, default 600) before it is rolled back. */
+export function readGrantDeadlineSeconds(env: Env): number {
+  const value = env.GRANT_DEADLINE_SECONDS;
+  if (value === undefined || value === "") return 600;
+  if (!/^\d{1,5}$/.test(value) || Number(value) < 1) {
+    throw new ConfigurationError(
+      `Environment variable GRANT_DEADLINE_SECONDS must be a whole number of seconds, got '${value}'`,
+    );
+  }
+  return Number(value);
+}
+
 let cached: Readonly<Config> | undefined;
 let cachedTenancy: Tenancy | undefined;
+
+let cachedDeadline: number | undefined;
+
+/** The grant deadline of this process, read from `GRANT_DEADLINE_SECONDS` on first use. */
+export function grantDeadlineSeconds(): number {
+  cachedDeadline ??= readGrantDeadlineSeconds(process.env);
+  return cachedDeadline;
+}
 
 /** The tenancy of this process, read from `TENANCY_FILE` on first use. */
 export function tenancy(): Tenancy {

@@ -9,6 +9,8 @@ export type ErrorCode =
   | "FORBIDDEN"
   | "NOT_FOUND"
   | "RETRYABLE"
+  | "THROTTLED"
+  | "DEADLINE_EXCEEDED"
   | "ROLE_PROPAGATION"
   | "PERMANENT"
   | "CONFIGURATION";
@@ -78,6 +80,26 @@ export class RetryableError extends ProvisionerError {
   constructor(message: string, options?: { cause?: unknown }) {
     super("RETRYABLE", message, options);
     this.name = "RetryableError";
+  }
+}
+
+/**
+ * The account is busy: AWS throttled the call (IAM's control plane is one per account and shared
+ * by everything in it). Not a failure: the workflow waits its turn — retries with backoff and
+ * jitter, without a small attempt cap — until the grant's deadline (`DeadlineExceededError`).
+ */
+export class ThrottledError extends ProvisionerError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("THROTTLED", message, options);
+    this.name = "ThrottledError";
+  }
+}
+
+/** A grant waited for AWS's rate past its deadline: it is rolled back, and the message says so. */
+export class DeadlineExceededError extends ProvisionerError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("DEADLINE_EXCEEDED", message, options);
+    this.name = "DeadlineExceededError";
   }
 }
 

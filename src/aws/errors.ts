@@ -1,22 +1,25 @@
-import { PermanentError, ProvisionerError, RetryableError } from "../errors.ts";
+import { PermanentError, ProvisionerError, RetryableError, ThrottledError } from "../errors.ts";
 
 /**
  * The one place that reads SDK error names. Throttling and server-side failures are retryable;
  * IAM's `LimitExceeded` is a quota (not throttling, although @smithy's retry classification lists
  * `LimitExceededException` among throttling codes) and is permanent.
  */
-const RETRYABLE_NAMES = new Set([
+/** The account's rate: the workflow waits (`ThrottledError`), it does not count these as failures. */
+const THROTTLING_NAMES = new Set([
   "Throttling", // IAM/STS: HTTP 400, code Throttling, "Rate exceeded"
   "ThrottlingException",
   "TooManyRequestsException",
   "RequestLimitExceeded",
+  "ProvisionedThroughputExceededException",
+]);
+const RETRYABLE_NAMES = new Set([
   "ServiceFailureException", // IAM 500
   "ServerException", // EKS 500
   "ServiceUnavailableException",
   "InternalFailure",
   "ConcurrentModificationException", // IAM 409: parallel writes to one role
   "EntityTemporarilyUnmodifiableException",
-  "ProvisionedThroughputExceededException",
   "TransactionConflictException",
   "TimeoutError",
   "RequestTimeout",
@@ -41,11 +44,18 @@ export function isSdkError(error: unknown, ...names: string[]): error is SdkErro
   return error instanceof Error && (names.length === 0 || names.includes(error.name));
 }
 
+export function isThrottling(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return THROTTLING_NAMES.has(error.name) || (error as SdkError).$metadata?.httpStatusCode === 429;
+}
+
 export function isRetryable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const { $metadata, code } = error as SdkError;
   const status = $metadata?.httpStatusCode ?? 0;
-  return RETRYABLE_NAMES.has(error.name) || status === 429 || status >= 500 || NETWORK_CODES.has(code ?? "");
+  return (
+    isThrottling(error) || RETRYABLE_NAMES.has(error.name) || status >= 500 || NETWORK_CODES.has(code ?? "")
+  );
 }
 
 /**
@@ -55,6 +65,10 @@ export function isRetryable(error: unknown): boolean {
 export function translate(error: unknown, doing: string): ProvisionerError {
   if (error instanceof ProvisionerError) return error;
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  if (isThrottling(error))
+    return new ThrottledError(`${doing} was throttled, waiting for the account's rate: ${message}`, {
+      cause: error,
+    });
   if (isRetryable(error))
     return new RetryableError(`${doing} failed, will retry: ${message}`, { cause: error });
   return new PermanentError(`${doing} failed: ${message}`, { cause: error });

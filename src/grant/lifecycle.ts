@@ -48,11 +48,12 @@ export interface GrantRecord {
 export type Decision = { next: GrantRecord } | { unchanged: GrantRecord };
 
 /**
- * Longer than a workflow can run (`TimeoutSeconds: 900` in statemachines/*.asl.json; a test holds
- * the two together), and no longer: an execution that died without recording its outcome blocks
- * its grant for minutes, not an hour, and whoever takes over records that it happened.
+ * Longer than a workflow can run (`TimeoutSeconds: 1800` in statemachines/*.asl.json — a grant may
+ * wait up to its deadline for IAM's rate, then roll back; a test holds the two together), and no
+ * longer: an execution that died without recording its outcome blocks its grant for half an hour,
+ * not longer, and whoever takes over records that it happened.
  */
-export const LOCK_TTL_MS = 16 * 60 * 1000;
+export const LOCK_TTL_MS = 31 * 60 * 1000;
 
 const IN_PROGRESS: GrantStatus[] = ["PROVISIONING", "DELETING"];
 

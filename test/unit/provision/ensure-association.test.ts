@@ -410,7 +410,7 @@ describe("ensure-association", () => {
     await expect(outcome).rejects.toMatchObject({ name: "PermanentError" });
   });
 
-  it("surfaces EKS throttling as a RetryableError", async () => {
+  it("surfaces EKS throttling as a ThrottledError (the workflow waits its turn)", async () => {
     // Prepare
     eks
       .on(ListPodIdentityAssociationsCommand)
@@ -420,7 +420,7 @@ describe("ensure-association", () => {
     const outcome = handler({ desired: desired(), executionId: EXECUTION }, lambdaContext());
 
     // Assess
-    await expect(outcome).rejects.toMatchObject({ name: "RetryableError" });
+    await expect(outcome).rejects.toMatchObject({ name: "ThrottledError" });
     expect(writesSent()).toHaveLength(0);
   });
 

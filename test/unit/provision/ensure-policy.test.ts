@@ -83,7 +83,7 @@ describe("ensure-policy", () => {
     expect(JSON.parse(puts[0]?.PolicyDocument ?? "{}")).toEqual(state.policy.document);
   });
 
-  it("surfaces IAM throttling as a RetryableError", async () => {
+  it("surfaces IAM throttling as a ThrottledError (the workflow waits its turn)", async () => {
     // Prepare
     iam.on(GetRolePolicyCommand).rejects(sdkError("Throttling", "Rate exceeded"));
 
@@ -91,7 +91,7 @@ describe("ensure-policy", () => {
     const outcome = handler({ desired: desired() }, lambdaContext());
 
     // Assess
-    await expect(outcome).rejects.toMatchObject({ name: "RetryableError" });
+    await expect(outcome).rejects.toMatchObject({ name: "ThrottledError" });
     expect(iam.commandCalls(PutRolePolicyCommand)).toHaveLength(0);
   });
 

@@ -331,7 +331,7 @@ describe("ensure-role", () => {
     });
   });
 
-  it("surfaces IAM throttling as a RetryableError", async () => {
+  it("surfaces IAM throttling as a ThrottledError (the workflow waits its turn)", async () => {
     // Prepare
     const state = desired();
     iam.on(CreateRoleCommand).rejects(sdkError("Throttling", "Rate exceeded"));
@@ -341,15 +341,15 @@ describe("ensure-role", () => {
 
     // Assess
     await expect(outcome).rejects.toMatchObject({
-      name: "RetryableError",
+      name: "ThrottledError",
       message: expect.stringContaining(`Creating role ${state.identity.roleName}`),
     });
   });
 
   it.each([
-    ["an HTTP 429", "RequestThrottled", 429],
-    ["an HTTP 503", "ServiceUnavailable", 503],
-  ])("surfaces %s as a RetryableError, whatever the error's name", async (_what, name, status) => {
+    ["an HTTP 429 as a ThrottledError", "RequestThrottled", 429, "ThrottledError"],
+    ["an HTTP 503 as a RetryableError", "ServiceUnavailable", 503, "RetryableError"],
+  ])("surfaces %s, whatever the error's name", async (_what, name, status, expected) => {
     // Prepare
     iam.on(CreateRoleCommand).rejects(sdkError(name, "Please slow down", status));
 
@@ -357,7 +357,7 @@ describe("ensure-role", () => {
     const outcome = handler({ desired: desired() }, lambdaContext());
 
     // Assess
-    await expect(outcome).rejects.toMatchObject({ name: "RetryableError" });
+    await expect(outcome).rejects.toMatchObject({ name: expected });
   });
 
   it("surfaces an unknown client error as a PermanentError", async () => {
@@ -376,7 +376,7 @@ describe("ensure-role", () => {
     });
   });
 
-  it("surfaces throttling while converging as a RetryableError", async () => {
+  it("surfaces throttling while converging as a ThrottledError (the workflow waits its turn)", async () => {
     // Prepare
     const state = desired();
     iam.on(CreateRoleCommand).rejects(alreadyExists());
@@ -387,7 +387,7 @@ describe("ensure-role", () => {
     const outcome = handler({ desired: state }, lambdaContext());
 
     // Assess
-    await expect(outcome).rejects.toMatchObject({ name: "RetryableError" });
+    await expect(outcome).rejects.toMatchObject({ name: "ThrottledError" });
   });
 
   it("treats IAM's role quota (LimitExceeded) as permanent, not as throttling", async () => {

@@ -202,7 +202,7 @@ describe("record: begin-provision", () => {
     expect(db.commandCalls(PutCommand)).toHaveLength(3);
   });
 
-  it("surfaces DynamoDB throttling as a RetryableError", async () => {
+  it("surfaces DynamoDB throttling as a ThrottledError (the workflow waits its turn)", async () => {
     // Prepare
     db.on(GetCommand).rejects(sdkError("ProvisionedThroughputExceededException", "Throughput exceeded"));
     const input: RecordInput = {
@@ -215,7 +215,7 @@ describe("record: begin-provision", () => {
     const outcome = handler(input, lambdaContext());
 
     // Assess
-    await expect(outcome).rejects.toMatchObject({ name: "RetryableError" });
+    await expect(outcome).rejects.toMatchObject({ name: "ThrottledError" });
   });
 });
 

@@ -122,7 +122,7 @@ describe("remove-association", () => {
     expect(result).toEqual({ action: "deleted" });
   });
 
-  it("surfaces EKS throttling as a RetryableError", async () => {
+  it("surfaces EKS throttling as a ThrottledError (the workflow waits its turn)", async () => {
     // Prepare
     const { identity } = desired();
     existing(identity.roleArn);
@@ -134,6 +134,6 @@ describe("remove-association", () => {
     const outcome = handler({ identity }, lambdaContext());
 
     // Assess
-    await expect(outcome).rejects.toMatchObject({ name: "RetryableError" });
+    await expect(outcome).rejects.toMatchObject({ name: "ThrottledError" });
   });
 });

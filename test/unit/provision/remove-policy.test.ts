@@ -81,7 +81,7 @@ describe("remove-policy", () => {
     expect(iam.commandCalls(DeleteRolePolicyCommand)).toHaveLength(0);
   });
 
-  it("surfaces IAM throttling as a RetryableError", async () => {
+  it("surfaces IAM throttling as a ThrottledError (the workflow waits its turn)", async () => {
     // Prepare
     const state = desired();
     iam.on(GetRoleCommand).resolves({ Role: roleAsIamReturnsIt(state) });
@@ -91,6 +91,6 @@ describe("remove-policy", () => {
     const outcome = handler({ identity: state.identity }, lambdaContext());
 
     // Assess
-    await expect(outcome).rejects.toMatchObject({ name: "RetryableError" });
+    await expect(outcome).rejects.toMatchObject({ name: "ThrottledError" });
   });
 });

@@ -174,7 +174,7 @@ describe("remove-role", () => {
     await expect(outcome).rejects.toMatchObject({ name: "RetryableError" });
   });
 
-  it("surfaces IAM throttling as a RetryableError", async () => {
+  it("surfaces IAM throttling as a ThrottledError (the workflow waits its turn)", async () => {
     // Prepare
     const state = desired();
     iam.on(GetRoleCommand).rejects(sdkError("Throttling", "Rate exceeded"));
@@ -183,7 +183,7 @@ describe("remove-role", () => {
     const outcome = handler({ identity: state.identity }, lambdaContext());
 
     // Assess
-    await expect(outcome).rejects.toMatchObject({ name: "RetryableError" });
+    await expect(outcome).rejects.toMatchObject({ name: "ThrottledError" });
     expect(iam.commandCalls(DeleteRoleCommand)).toHaveLength(0);
   });
 });
