@@ -10,6 +10,8 @@ export interface LoadedDefinition {
   definition: Record<string, unknown>;
   /** Task state name → serverless.yml function key, over nested Map/Parallel states too. */
   taskFunctions: Record<string, string>;
+  /** The definition's JSON text as deployed, when known (DescribeStateMachine answers with it). */
+  text?: string;
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -111,7 +113,7 @@ export function definitionsFromTemplate(
       return {
         logicalId,
         name: String(properties.StateMachineName ?? logicalId),
-        loaded: { definition: parsed as Record<string, unknown>, taskFunctions },
+        loaded: { definition: parsed as Record<string, unknown>, taskFunctions, text: substituted },
       };
     });
 }

@@ -1,16 +1,24 @@
 import { randomUUID } from "node:crypto";
 import { ExecutionError, StateMachine } from "aws-local-stepfunctions";
+import type { LoadedDefinition } from "./definitions.ts";
+import {
+  type AwsHistoryEvent,
+  type InterpreterEvent,
+  statesOf,
+  type TaskCall,
+  toAwsHistory,
+} from "./history.ts";
 
 /** The interpreter does not export its event type; this is the part of it we read. */
 interface EventLog {
   type: string;
   timestamp: number;
-  state?: { name: string };
+  state?: { name: string; type?: string; input?: unknown; output?: unknown };
+  parentState?: { name: string };
+  index?: number;
   Error?: unknown;
   Cause?: unknown;
 }
-
-import type { LoadedDefinition } from "./definitions.ts";
 
 /**
  * Step Functions, locally: the real ASL definitions run by `aws-local-stepfunctions` (JSONPath
@@ -38,13 +46,36 @@ export interface ExecutionDescription {
   stopDate?: Date;
 }
 
-export interface HistoryEvent {
-  type: string;
-  timestamp: number;
-  stateName?: string;
-  error?: string;
-  cause?: string;
+/**
+ * The interpreter's own record of an execution (`StateEntered`, `StateRetried`, … with the state's
+ * name): what the sandbox's tests and benchmarks count. GetExecutionHistory reports AWS's events,
+ * built from it (see history.ts and {@link LocalStepFunctions.executionHistory}).
+ */
+export type HistoryEvent = InterpreterEvent;
+
+export interface StateMachineDescription {
+  stateMachineArn: string;
+  name: string;
+  /** The definition's JSON text. */
+  definition: string;
+  roleArn: string;
+  creationDate: Date;
 }
+
+/** Finished executions and their histories, as JSON (`npm start -- --state-file`). */
+export interface StepFunctionsSnapshot {
+  format: "pod-identity-sandbox-sfn/1";
+  executions: Array<
+    Omit<ExecutionDescription, "startDate" | "stopDate"> & {
+      startDate: string;
+      stopDate?: string;
+      history: HistoryEvent[];
+      calls: TaskCall[];
+    }
+  >;
+}
+
+const SNAPSHOT_FORMAT = "pod-identity-sandbox-sfn/1";
 
 export interface LocalStepFunctionsOptions {
   region: string;
@@ -69,7 +100,10 @@ export class StepFunctionsError extends Error {
 }
 
 interface Execution extends ExecutionDescription {
+  /** Start order: listings and their page tokens use it. */
+  sequence: number;
   history: HistoryEvent[];
+  calls: TaskCall[];
   done: Promise<void>;
 }
 
@@ -78,6 +112,9 @@ interface Registered {
   name: string;
   machine: StateMachine;
   loaded: LoadedDefinition;
+  creationDate: Date;
+  roleArn: string;
+  states: Map<string, Record<string, unknown>>;
 }
 
 /** A Lambda error as Step Functions sees it: `Error` = errorType, `Cause` = the JSON Lambda returns. */
@@ -93,6 +130,7 @@ export class LocalStepFunctions {
   readonly #options: LocalStepFunctionsOptions;
   readonly #machines = new Map<string, Registered>();
   readonly #executions = new Map<string, Execution>();
+  #sequence = 0;
 
   constructor(options: LocalStepFunctionsOptions) {
     this.#options = options;
@@ -110,8 +148,39 @@ export class LocalStepFunctions {
     const machine = new StateMachine(definition as never, {
       validationOptions: scale === undefined ? { checkArn: true, checkPaths: true } : { noValidate: true },
     });
-    this.#machines.set(arn, { arn, name, machine, loaded });
+    this.#machines.set(arn, {
+      arn,
+      name,
+      machine,
+      loaded,
+      creationDate: new Date(),
+      // The sandbox has no state machine roles; this names the one serverless would create.
+      roleArn: `arn:aws:iam::${this.#options.accountId}:role/${name}-role`,
+      states: statesOf(loaded.definition),
+    });
     return arn;
+  }
+
+  /** The registered state machines, in the order they were registered. */
+  stateMachines(): StateMachineDescription[] {
+    return [...this.#machines.values()].map((m) => this.describeStateMachine(m.arn));
+  }
+
+  describeStateMachine(stateMachineArn: string): StateMachineDescription {
+    const registered = this.#machines.get(stateMachineArn);
+    if (!registered) {
+      throw new StepFunctionsError(
+        "StateMachineDoesNotExist",
+        `State Machine Does Not Exist: '${stateMachineArn}'`,
+      );
+    }
+    return {
+      stateMachineArn: registered.arn,
+      name: registered.name,
+      definition: registered.loaded.text ?? JSON.stringify(registered.loaded.definition),
+      roleArn: registered.roleArn,
+      creationDate: registered.creationDate,
+    };
   }
 
   stateMachineArn(name: string): string {
@@ -159,7 +228,9 @@ export class LocalStepFunctions {
       status: "RUNNING",
       input,
       startDate,
+      sequence: this.#sequence++,
       history: [],
+      calls: [],
     } as unknown as Execution;
     this.#executions.set(executionArn, execution);
     execution.done = this.#run(registered, execution, parsed);
@@ -170,7 +241,7 @@ export class LocalStepFunctions {
     const handlers = Object.fromEntries(
       Object.entries(registered.loaded.taskFunctions).map(([state, fn]) => [
         state,
-        this.#invoker(fn, execution),
+        this.#invoker(fn, state, execution),
       ]),
     );
     const run = registered.machine.run(input as never, {
@@ -181,7 +252,7 @@ export class LocalStepFunctions {
           Name: execution.name,
           StartTime: execution.startDate.toISOString(),
           Input: input as never,
-          RoleArn: `arn:aws:iam::${this.#options.accountId}:role/${registered.name}-role`,
+          RoleArn: registered.roleArn,
         },
         StateMachine: { Id: registered.arn, Name: registered.name },
       } as never,
@@ -204,9 +275,16 @@ export class LocalStepFunctions {
     }
   }
 
-  #invoker(functionKey: string, execution: Execution) {
+  #invoker(functionKey: string, stateName: string, execution: Execution) {
     const handler = this.#options.functions[functionKey] as LambdaHandler;
     return async (input: unknown) => {
+      // Each attempt, as GetExecutionHistory reports it (LambdaFunctionScheduled … Succeeded/Failed).
+      const call: TaskCall = {
+        stateName,
+        input: JSON.parse(JSON.stringify(input ?? null)),
+        scheduledAt: Date.now(),
+      };
+      execution.calls.push(call);
       const context = {
         functionName: functionKey,
         functionVersion: "$LATEST",
@@ -221,32 +299,108 @@ export class LocalStepFunctions {
       try {
         // Lambda payloads are JSON on both sides.
         const output = await handler(JSON.parse(JSON.stringify(input)), context);
-        return output === undefined ? null : JSON.parse(JSON.stringify(output));
+        const result = output === undefined ? null : JSON.parse(JSON.stringify(output));
+        call.output = result;
+        return result;
       } catch (error) {
-        throw new LambdaFunctionError(error);
+        const failure = new LambdaFunctionError(error);
+        call.error = failure.name;
+        call.cause = failure.message;
+        throw failure;
+      } finally {
+        call.endedAt = Date.now();
       }
     };
   }
 
-  describeExecution(executionArn: string): ExecutionDescription {
+  #execution(executionArn: string): Execution {
     const execution = this.#executions.get(executionArn);
     if (!execution)
       throw new StepFunctionsError("ExecutionDoesNotExist", `Execution Does Not Exist: '${executionArn}'`);
-    const { history: _history, done: _done, ...description } = execution;
+    return execution;
+  }
+
+  describeExecution(executionArn: string): ExecutionDescription {
+    const {
+      history: _history,
+      calls: _calls,
+      done: _done,
+      sequence: _sequence,
+      ...description
+    } = this.#execution(executionArn);
     return { ...description };
   }
 
+  /** The interpreter's events (`StateEntered`, `StateRetried`, … with `stateName`), oldest first. */
   history(executionArn: string): HistoryEvent[] {
-    const execution = this.#executions.get(executionArn);
-    if (!execution)
-      throw new StepFunctionsError("ExecutionDoesNotExist", `Execution Does Not Exist: '${executionArn}'`);
-    return [...execution.history];
+    return [...this.#execution(executionArn).history];
   }
 
+  /** The execution's history as GetExecutionHistory reports it on AWS, oldest first. */
+  executionHistory(executionArn: string): AwsHistoryEvent[] {
+    const execution = this.#execution(executionArn);
+    const registered = this.#machines.get(execution.stateMachineArn);
+    return toAwsHistory({
+      input: execution.input,
+      ...(execution.output !== undefined ? { output: execution.output } : {}),
+      roleArn: registered?.roleArn ?? "",
+      region: this.#options.region,
+      states: registered?.states ?? new Map(),
+      events: execution.history,
+      calls: execution.calls,
+    });
+  }
+
+  /** A state machine's executions, oldest first. */
   listExecutions(stateMachineArn: string): ExecutionDescription[] {
     return [...this.#executions.values()]
       .filter((e) => e.stateMachineArn === stateMachineArn)
+      .sort((a, b) => a.sequence - b.sequence)
       .map((e) => this.describeExecution(e.executionArn));
+  }
+
+  /** Start order of an execution (0 for the first): the key listings page by. */
+  sequenceOf(executionArn: string): number {
+    return this.#execution(executionArn).sequence;
+  }
+
+  /**
+   * The finished executions with their histories, as JSON. Running ones are left out: the
+   * interpreter cannot resume them in another process.
+   */
+  snapshot(): StepFunctionsSnapshot {
+    return {
+      format: SNAPSHOT_FORMAT,
+      executions: [...this.#executions.values()]
+        .filter((e) => e.status !== "RUNNING")
+        .sort((a, b) => a.sequence - b.sequence)
+        .map(({ done: _done, sequence: _sequence, startDate, stopDate, history, calls, ...rest }) => ({
+          ...rest,
+          startDate: startDate.toISOString(),
+          ...(stopDate ? { stopDate: stopDate.toISOString() } : {}),
+          history: [...history],
+          calls: [...calls],
+        })),
+    };
+  }
+
+  /** Adds the executions of a {@link snapshot}; one whose ARN is already known is kept as it is. */
+  restore(snapshot: unknown): void {
+    const value = snapshot as Partial<StepFunctionsSnapshot> | null;
+    if (value?.format !== SNAPSHOT_FORMAT || !Array.isArray(value.executions))
+      throw new Error(`Not a Step Functions snapshot (format ${SNAPSHOT_FORMAT})`);
+    for (const { startDate, stopDate, history, calls, ...rest } of value.executions) {
+      if (this.#executions.has(rest.executionArn)) continue;
+      this.#executions.set(rest.executionArn, {
+        ...rest,
+        startDate: new Date(startDate),
+        ...(stopDate ? { stopDate: new Date(stopDate) } : {}),
+        sequence: this.#sequence++,
+        history: [...history],
+        calls: [...calls],
+        done: Promise.resolve(),
+      });
+    }
   }
 
   async waitForExecution(executionArn: string): Promise<ExecutionDescription> {
@@ -285,7 +439,15 @@ function scaleRetries(node: unknown, scale: number): unknown {
 
 function toHistoryEvent(event: EventLog): HistoryEvent {
   const base: HistoryEvent = { type: event.type, timestamp: event.timestamp };
-  if (event.state) base.stateName = event.state.name;
+  if (event.state) {
+    base.stateName = event.state.name;
+    if (event.state.type !== undefined) base.stateType = event.state.type;
+    if (event.type === "StateEntered") base.input = event.state.input ?? null;
+    if (event.type === "StateExited") base.output = event.state.output ?? null;
+  } else if (event.parentState) {
+    base.stateName = event.parentState.name;
+  }
+  if (event.index !== undefined) base.index = event.index;
   if (event.Error !== undefined) base.error = String(event.Error);
   if (event.Cause !== undefined) base.cause = String(event.Cause);
   return base;

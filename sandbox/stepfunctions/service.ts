@@ -5,18 +5,31 @@ import {
   type ServiceRequest,
   type ServiceResponse,
 } from "../emulator/types.ts";
-import {
-  type ExecutionDescription,
-  type HistoryEvent,
-  type LocalStepFunctions,
-  StepFunctionsError,
-} from "./local-sfn.ts";
+import { type AwsHistoryEvent, withoutExecutionData } from "./history.ts";
+import { type ExecutionDescription, type LocalStepFunctions, StepFunctionsError } from "./local-sfn.ts";
+import { type PageRequest, pageOf } from "./paging.ts";
 
 /**
  * The Step Functions API (JSON 1.0 protocol, `X-Amz-Target: AWSStepFunctions.<Operation>`) over
  * the local interpreter, so the unmodified `SFNClient` and the AWS CLI start and watch executions.
  */
 const epochSeconds = (date: Date | undefined) => (date ? date.getTime() / 1000 : undefined);
+
+/**
+ * Whether RedriveExecution would take the execution (DescribeExecution's `redriveStatus`): a
+ * failed, timed-out or aborted Standard execution is REDRIVABLE for 14 days; a running or
+ * succeeded one is NOT_REDRIVABLE, with AWS's reason. (AWS-recorded DescribeExecution answers in
+ * LocalStack's snapshots; the reasons are the API reference's.) The sandbox does not emulate
+ * RedriveExecution itself.
+ */
+function redrive(e: ExecutionDescription) {
+  return e.status === "RUNNING" || e.status === "SUCCEEDED"
+    ? {
+        redriveStatus: "NOT_REDRIVABLE",
+        redriveStatusReason: `Execution is ${e.status} and cannot be redriven`,
+      }
+    : { redriveStatus: "REDRIVABLE" };
+}
 
 function describe(e: ExecutionDescription) {
   return {
@@ -27,49 +40,61 @@ function describe(e: ExecutionDescription) {
     startDate: epochSeconds(e.startDate),
     stopDate: epochSeconds(e.stopDate),
     input: e.input,
+    inputDetails: { included: true },
     output: e.output,
+    ...(e.output !== undefined ? { outputDetails: { included: true } } : {}),
     error: e.error,
     cause: e.cause,
+    redriveCount: 0,
+    ...redrive(e),
   };
 }
 
-/** The interpreter's execution-level events under AWS's `HistoryEventType` names. */
-const EXECUTION_EVENT_TYPES: Record<string, string> = {
-  ExecutionStarted: "ExecutionStarted",
-  ExecutionSucceeded: "ExecutionSucceeded",
-  ExecutionFailed: "ExecutionFailed",
-  ExecutionAborted: "ExecutionAborted",
-  ExecutionTimeout: "ExecutionTimedOut",
-};
+function listItem(e: ExecutionDescription) {
+  return {
+    executionArn: e.executionArn,
+    stateMachineArn: e.stateMachineArn,
+    name: e.name,
+    status: e.status,
+    startDate: epochSeconds(e.startDate),
+    stopDate: epochSeconds(e.stopDate),
+    redriveCount: 0,
+  };
+}
 
-/**
- * One GetExecutionHistory event with AWS's detail members (`executionStartedEventDetails`,
- * `stateEnteredEventDetails`, …). The interpreter does not say which type a state has, so state
- * events keep its names (`StateEntered`, not AWS's `TaskStateEntered`); execution events are AWS's.
- */
-function historyEvent(event: HistoryEvent, index: number, execution: ExecutionDescription) {
-  const type = EXECUTION_EVENT_TYPES[event.type] ?? event.type;
-  const base = { id: index + 1, previousEventId: index, timestamp: event.timestamp / 1000, type };
-  switch (type) {
-    case "ExecutionStarted":
-      return {
-        ...base,
-        executionStartedEventDetails: { input: execution.input, inputDetails: { truncated: false } },
-      };
-    case "ExecutionSucceeded":
-      return {
-        ...base,
-        executionSucceededEventDetails: { output: execution.output, outputDetails: { truncated: false } },
-      };
-    case "ExecutionFailed":
-      return { ...base, executionFailedEventDetails: { error: event.error, cause: event.cause } };
-    case "StateEntered":
-      return { ...base, stateEnteredEventDetails: { name: event.stateName } };
-    case "StateExited":
-      return { ...base, stateExitedEventDetails: { name: event.stateName } };
-    default:
-      return base;
+const wireEvent = ({ timestamp, ...event }: AwsHistoryEvent) => ({ ...event, timestamp: timestamp / 1000 });
+
+/** The model's constraints on `maxResults` (0..1000, 0 meaning the default 100) and `nextToken` (1..1024). */
+function pageRequest(input: Record<string, unknown>): PageRequest {
+  const max = input.maxResults;
+  if (max !== undefined && (typeof max !== "number" || !Number.isInteger(max) || max < 0 || max > 1000)) {
+    throw validationError(
+      `Value '${String(max)}' at 'maxResults' failed to satisfy constraint: Member must have value ${Number(max) < 0 ? "greater than or equal to 0" : "less than or equal to 1000"}`,
+    );
   }
+  const token = input.nextToken;
+  if (token !== undefined && (typeof token !== "string" || token.length < 1 || token.length > 1024)) {
+    throw validationError(
+      `Value '${String(token)}' at 'nextToken' failed to satisfy constraint: Member must have length ${String(token).length < 1 ? "greater than or equal to 1" : "less than or equal to 1024"}`,
+    );
+  }
+  return { limit: typeof max === "number" && max > 0 ? max : 100, token: token as string | undefined };
+}
+
+const validationError = (constraint: string) =>
+  new AwsError("ValidationException", `1 validation error detected: ${constraint}`);
+
+/** A page of `items`, or AWS's InvalidToken for a token this listing did not issue. */
+function page<T>(
+  items: readonly T[],
+  keyOf: (item: T) => string | number,
+  request: PageRequest,
+  scope: string,
+) {
+  const result = pageOf(items, keyOf, request, scope);
+  // The message AWS gives for a token it did not issue (a recorded SendTaskSuccess answer).
+  if (!result) throw new AwsError("InvalidToken", "Invalid Token: 'Invalid token'");
+  return result;
 }
 
 export class StepFunctionsService implements EmulatedService {
@@ -77,6 +102,7 @@ export class StepFunctionsService implements EmulatedService {
   readonly #sfn: LocalStepFunctions;
   readonly #machines: () => Array<{ name: string; arn: string }>;
 
+  /** `machines` lists the state machines ListStateMachines shows (the deployed ones). */
   constructor(sfn: LocalStepFunctions, machines: () => Array<{ name: string; arn: string }>) {
     this.#sfn = sfn;
     this.#machines = machines;
@@ -98,42 +124,14 @@ export class StepFunctionsService implements EmulatedService {
         }
         case "DescribeExecution":
           return ok(describe(this.#sfn.describeExecution(String(input.executionArn ?? ""))));
-        case "ListExecutions": {
-          const stateMachineArn = String(input.stateMachineArn ?? "");
-          this.#requireStateMachine(stateMachineArn);
-          return ok({
-            executions: this.#sfn
-              .listExecutions(stateMachineArn)
-              .filter((e) => !input.statusFilter || e.status === input.statusFilter)
-              // "Results are sorted by time, with the most recent execution first." (ListExecutions API reference)
-              .map((e, index) => ({ e, index }))
-              .sort((a, b) => b.e.startDate.getTime() - a.e.startDate.getTime() || b.index - a.index)
-              .map(({ e }) => ({
-                ...describe(e),
-                input: undefined,
-                output: undefined,
-                error: undefined,
-                cause: undefined,
-              })),
-          });
-        }
+        case "ListExecutions":
+          return ok(this.#listExecutions(input));
         case "ListStateMachines":
-          return ok({
-            stateMachines: this.#machines().map((m) => ({
-              stateMachineArn: m.arn,
-              name: m.name,
-              type: "STANDARD",
-              creationDate: 0,
-            })),
-          });
-        case "GetExecutionHistory": {
-          const executionArn = String(input.executionArn ?? "");
-          const execution = this.#sfn.describeExecution(executionArn);
-          const events = this.#sfn
-            .history(executionArn)
-            .map((event, index) => historyEvent(event, index, execution));
-          return ok({ events: input.reverseOrder === true ? events.reverse() : events });
-        }
+          return ok(this.#listStateMachines(input));
+        case "DescribeStateMachine":
+          return ok(this.#describeStateMachine(String(input.stateMachineArn ?? "")));
+        case "GetExecutionHistory":
+          return ok(this.#executionHistory(input));
         default:
           throw new AwsError(
             "UnknownOperationException",
@@ -144,6 +142,80 @@ export class StepFunctionsService implements EmulatedService {
       if (error instanceof StepFunctionsError) throw new AwsError(error.code, error.message, 400);
       throw error;
     }
+  }
+
+  #listExecutions(input: Record<string, unknown>) {
+    const stateMachineArn = String(input.stateMachineArn ?? "");
+    this.#requireStateMachine(stateMachineArn);
+    const request = pageRequest(input);
+    const status = typeof input.statusFilter === "string" ? input.statusFilter : undefined;
+    // "Results are sorted by time, with the most recent execution first." (ListExecutions API reference)
+    const executions = this.#sfn
+      .listExecutions(stateMachineArn)
+      .filter((e) => !status || e.status === status)
+      .reverse();
+    const { page: listed, nextToken } = page(
+      executions,
+      (e) => this.#sfn.sequenceOf(e.executionArn),
+      request,
+      `ListExecutions ${stateMachineArn} ${status ?? ""}`,
+    );
+    return { executions: listed.map(listItem), ...(nextToken ? { nextToken } : {}) };
+  }
+
+  #listStateMachines(input: Record<string, unknown>) {
+    const request = pageRequest(input);
+    const machines = this.#machines().map((m) => this.#sfn.describeStateMachine(m.arn));
+    const { page: listed, nextToken } = page(
+      machines,
+      (m) => m.stateMachineArn,
+      request,
+      "ListStateMachines",
+    );
+    return {
+      stateMachines: listed.map((m) => ({
+        stateMachineArn: m.stateMachineArn,
+        name: m.name,
+        type: "STANDARD",
+        creationDate: epochSeconds(m.creationDate),
+      })),
+      ...(nextToken ? { nextToken } : {}),
+    };
+  }
+
+  /** DescribeStateMachine as AWS answers for a Standard state machine without logging or tracing. */
+  #describeStateMachine(stateMachineArn: string) {
+    const m = this.#sfn.describeStateMachine(stateMachineArn);
+    return {
+      stateMachineArn: m.stateMachineArn,
+      name: m.name,
+      status: "ACTIVE",
+      definition: m.definition,
+      roleArn: m.roleArn,
+      type: "STANDARD",
+      creationDate: epochSeconds(m.creationDate),
+      loggingConfiguration: { level: "OFF", includeExecutionData: false },
+      tracingConfiguration: { enabled: false },
+    };
+  }
+
+  #executionHistory(input: Record<string, unknown>) {
+    const executionArn = String(input.executionArn ?? "");
+    const request = pageRequest(input);
+    const reverse = input.reverseOrder === true;
+    const withData = input.includeExecutionData !== false;
+    const events = this.#sfn.executionHistory(executionArn);
+    if (reverse) events.reverse();
+    const { page: listed, nextToken } = page(
+      events,
+      (e) => e.id,
+      request,
+      `GetExecutionHistory ${executionArn} ${reverse}`,
+    );
+    return {
+      events: listed.map((e) => wireEvent(withData ? e : withoutExecutionData(e))),
+      ...(nextToken ? { nextToken } : {}),
+    };
   }
 
   /** ListExecutions of a machine that does not exist fails as on AWS, rather than listing nothing. */

@@ -1,18 +1,26 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import {
   DescribeExecutionCommand,
+  DescribeStateMachineCommand,
   GetExecutionHistoryCommand,
   type HistoryEvent,
   ListExecutionsCommand,
+  ListStateMachinesCommand,
   SFNClient,
   type SFNServiceException,
   StartExecutionCommand,
 } from "@aws-sdk/client-sfn";
-import { describe, expect, it, onTestFinished } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from "vitest";
 import { iamUserIdentity, MemoryIdentityStore } from "../../sandbox/emulator/identities.ts";
 import { startFrontDoor } from "../../sandbox/emulator/server.ts";
-import type { LoadedDefinition } from "../../sandbox/stepfunctions/definitions.ts";
+import type { Sandbox } from "../../sandbox/sandbox.ts";
+import { definitionsFromTemplate, type LoadedDefinition } from "../../sandbox/stepfunctions/definitions.ts";
+import { statesOf, toAwsHistory } from "../../sandbox/stepfunctions/history.ts";
 import { type LambdaHandler, LocalStepFunctions } from "../../sandbox/stepfunctions/local-sfn.ts";
 import { StepFunctionsService } from "../../sandbox/stepfunctions/service.ts";
+import { readTemplate } from "../../sandbox/template.ts";
+import { startTestSandbox } from "../support/sandbox.ts";
 
 const ACCOUNT = "111122223333";
 const REGION = "eu-west-1";
@@ -67,8 +75,11 @@ function gatedGreet(): { greet: LambdaHandler; open(): void } {
   };
 }
 
-/** A front door with Step Functions over a local interpreter that runs GREETER with `greet`. */
-async function startStepFunctions(greet: LambdaHandler = greetByName) {
+/**
+ * A front door with Step Functions over a local interpreter that runs GREETER with `greet`, as
+ * the state machine `greeter` and any `others` named.
+ */
+async function startStepFunctions(greet: LambdaHandler = greetByName, others: string[] = []) {
   const sfn = new LocalStepFunctions({
     region: REGION,
     accountId: ACCOUNT,
@@ -76,12 +87,16 @@ async function startStepFunctions(greet: LambdaHandler = greetByName) {
     retryTimeScale: 0.001,
   });
   const stateMachineArn = sfn.registerStateMachine(MACHINE, GREETER);
+  const machines = [
+    { name: MACHINE, arn: stateMachineArn },
+    ...others.map((name) => ({ name, arn: sfn.registerStateMachine(name, GREETER) })),
+  ];
   const identities = new MemoryIdentityStore();
   identities.register(iamUserIdentity(ACCOUNT, ACCESS_KEY, "platform-admin"), {
     secretAccessKey: "sandbox-secret",
   });
   const door = await startFrontDoor({
-    services: [new StepFunctionsService(sfn, () => [{ name: MACHINE, arn: stateMachineArn }])],
+    services: [new StepFunctionsService(sfn, () => machines)],
     identities,
     accountId: ACCOUNT,
   });
@@ -92,7 +107,7 @@ async function startStepFunctions(greet: LambdaHandler = greetByName) {
     credentials: { accessKeyId: ACCESS_KEY, secretAccessKey: "sandbox-secret" },
     maxAttempts: 1,
   });
-  return { client, sfn, stateMachineArn };
+  return { client, sfn, stateMachineArn, url: door.url };
 }
 
 async function failureOf(promise: Promise<unknown>): Promise<SFNServiceException> {
@@ -574,5 +589,719 @@ describe("Step Functions GetExecutionHistory", () => {
       status: 400,
       message: `Execution Does Not Exist: '${unknown}'`,
     });
+  });
+});
+
+describe("Step Functions GetExecutionHistory: AWS's event types", () => {
+  const typesOf = (events: HistoryEvent[]) => events.map((e) => e.type);
+
+  it("reports a Lambda Task as TaskStateEntered, LambdaFunctionScheduled/Started/Succeeded and TaskStateExited, with their details", async () => {
+    // Prepare
+    const { client, sfn, stateMachineArn } = await startStepFunctions();
+    const started = await client.send(
+      new StartExecutionCommand({ stateMachineArn, input: '{"who":"team-a"}' }),
+    );
+    await sfn.waitForExecution(started.executionArn ?? "");
+
+    // Act
+    const { events = [] } = await client.send(
+      new GetExecutionHistoryCommand({ executionArn: started.executionArn }),
+    );
+
+    // Assess
+    expect(typesOf(events)).toEqual([
+      "ExecutionStarted",
+      "TaskStateEntered",
+      "LambdaFunctionScheduled",
+      "LambdaFunctionStarted",
+      "LambdaFunctionSucceeded",
+      "TaskStateExited",
+      "PassStateEntered",
+      "PassStateExited",
+      "ExecutionSucceeded",
+    ]);
+    expect(events.map((e) => e.previousEventId)).toEqual([0, 0, 2, 3, 4, 5, 6, 7, 8]);
+    expect(events[0]?.executionStartedEventDetails).toEqual({
+      input: '{"who":"team-a"}',
+      inputDetails: { truncated: false },
+      roleArn: `arn:aws:iam::${ACCOUNT}:role/${MACHINE}-role`,
+    });
+    expect(events[1]?.stateEnteredEventDetails).toEqual({
+      name: "Greet",
+      input: '{"who":"team-a"}',
+      inputDetails: { truncated: false },
+    });
+    expect(events[2]?.lambdaFunctionScheduledEventDetails).toEqual({
+      resource: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:greet`,
+      input: '{"who":"team-a"}',
+      inputDetails: { truncated: false },
+    });
+    expect(events[4]?.lambdaFunctionSucceededEventDetails).toEqual({
+      output: '{"greeting":"Hello, team-a!"}',
+      outputDetails: { truncated: false },
+    });
+    expect(events[5]?.stateExitedEventDetails).toEqual({
+      name: "Greet",
+      output: '{"greeting":"Hello, team-a!"}',
+      outputDetails: { truncated: false },
+    });
+    expect(events.some((e) => (e.type as string).startsWith("State"))).toBe(false);
+  });
+
+  it("reports each retried attempt: LambdaFunctionFailed, then the next attempt's LambdaFunctionScheduled", async () => {
+    // Prepare
+    let attempts = 0;
+    const { client, sfn, stateMachineArn } = await startStepFunctions(async (event, context) => {
+      attempts++;
+      if (attempts === 1) throw namedError("RetryableError", "busy");
+      return greetByName(event, context);
+    });
+    const started = await client.send(new StartExecutionCommand({ stateMachineArn, input: '{"who":"x"}' }));
+    await sfn.waitForExecution(started.executionArn ?? "");
+
+    // Act
+    const { events = [] } = await client.send(
+      new GetExecutionHistoryCommand({ executionArn: started.executionArn }),
+    );
+
+    // Assess
+    expect(typesOf(events).slice(1, 9)).toEqual([
+      "TaskStateEntered",
+      "LambdaFunctionScheduled",
+      "LambdaFunctionStarted",
+      "LambdaFunctionFailed",
+      "LambdaFunctionScheduled",
+      "LambdaFunctionStarted",
+      "LambdaFunctionSucceeded",
+      "TaskStateExited",
+    ]);
+    const failed = events[4]?.lambdaFunctionFailedEventDetails;
+    expect(failed?.error).toBe("RetryableError");
+    expect(JSON.parse(failed?.cause ?? "{}")).toMatchObject({
+      errorType: "RetryableError",
+      errorMessage: "busy",
+    });
+  });
+
+  it("exits a Task whose failure a Catch handles, and ends at a Fail state without an exit event", async () => {
+    // Prepare
+    const { client, sfn, stateMachineArn } = await startStepFunctions(async () => {
+      throw namedError("ForbiddenError", "not allowed");
+    });
+    const started = await client.send(new StartExecutionCommand({ stateMachineArn, input: '{"who":"x"}' }));
+    await sfn.waitForExecution(started.executionArn ?? "");
+
+    // Act
+    const { events = [] } = await client.send(
+      new GetExecutionHistoryCommand({ executionArn: started.executionArn }),
+    );
+
+    // Assess
+    expect(typesOf(events)).toEqual([
+      "ExecutionStarted",
+      "TaskStateEntered",
+      "LambdaFunctionScheduled",
+      "LambdaFunctionStarted",
+      "LambdaFunctionFailed",
+      "TaskStateExited",
+      "FailStateEntered",
+      "ExecutionFailed",
+    ]);
+    expect(JSON.parse(events[5]?.stateExitedEventDetails?.output ?? "{}").error.Error).toBe("ForbiddenError");
+  });
+
+  it("ends a Task whose failure nothing handles with LambdaFunctionFailed and ExecutionFailed", async () => {
+    // Prepare
+    const { client, sfn, stateMachineArn } = await startStepFunctions(async () => {
+      throw namedError("PermanentError", "broken");
+    });
+    const started = await client.send(new StartExecutionCommand({ stateMachineArn, input: '{"who":"x"}' }));
+    await sfn.waitForExecution(started.executionArn ?? "");
+
+    // Act
+    const { events = [] } = await client.send(
+      new GetExecutionHistoryCommand({ executionArn: started.executionArn }),
+    );
+
+    // Assess
+    expect(typesOf(events).slice(-2)).toEqual(["LambdaFunctionFailed", "ExecutionFailed"]);
+    expect(events.at(-1)?.executionFailedEventDetails?.error).toBe("PermanentError");
+  });
+
+  it("reports a service-integration Task as TaskScheduled, TaskStarted and TaskSucceeded or TaskFailed", () => {
+    // Prepare: the interpreter's log of a Task on arn:aws:states:::dynamodb:putItem, retried once
+    const states = statesOf({
+      StartAt: "Put",
+      States: { Put: { Type: "Task", Resource: "arn:aws:states:::dynamodb:putItem", End: true } },
+    });
+    const t = 1_700_000_000_000;
+    const source = {
+      input: "{}",
+      output: "{}",
+      roleArn: "arn:aws:iam::111122223333:role/r",
+      region: REGION,
+      states,
+      events: [
+        { type: "ExecutionStarted", timestamp: t },
+        { type: "StateEntered", timestamp: t + 1, stateName: "Put", stateType: "Task", input: {} },
+        {
+          type: "StateFailed",
+          timestamp: t + 3,
+          stateName: "Put",
+          stateType: "Task",
+          error: "E",
+          cause: "c",
+        },
+        { type: "StateRetried", timestamp: t + 4, stateName: "Put", stateType: "Task" },
+        { type: "StateExited", timestamp: t + 6, stateName: "Put", stateType: "Task", output: {} },
+        { type: "ExecutionSucceeded", timestamp: t + 7 },
+      ],
+      calls: [
+        {
+          stateName: "Put",
+          input: { TableName: "t" },
+          scheduledAt: t + 2,
+          endedAt: t + 3,
+          error: "E",
+          cause: "c",
+        },
+        {
+          stateName: "Put",
+          input: { TableName: "t" },
+          scheduledAt: t + 5,
+          endedAt: t + 6,
+          output: { ok: 1 },
+        },
+      ],
+    };
+
+    // Act
+    const events = toAwsHistory(source);
+
+    // Assess
+    expect(events.map((e) => e.type)).toEqual([
+      "ExecutionStarted",
+      "TaskStateEntered",
+      "TaskScheduled",
+      "TaskStarted",
+      "TaskFailed",
+      "TaskScheduled",
+      "TaskStarted",
+      "TaskSucceeded",
+      "TaskStateExited",
+      "ExecutionSucceeded",
+    ]);
+    expect(events[2]?.taskScheduledEventDetails).toEqual({
+      resourceType: "dynamodb",
+      resource: "putItem",
+      region: REGION,
+      parameters: '{"TableName":"t"}',
+    });
+    expect(events[4]?.taskFailedEventDetails).toEqual({
+      resourceType: "dynamodb",
+      resource: "putItem",
+      error: "E",
+      cause: "c",
+    });
+    expect(events[7]?.taskSucceededEventDetails).toMatchObject({ output: '{"ok":1}' });
+  });
+
+  it("leaves inputs and outputs out when includeExecutionData is false", async () => {
+    // Prepare
+    const { client, sfn, stateMachineArn } = await startStepFunctions();
+    const started = await client.send(new StartExecutionCommand({ stateMachineArn, input: '{"who":"x"}' }));
+    await sfn.waitForExecution(started.executionArn ?? "");
+
+    // Act
+    const { events = [] } = await client.send(
+      new GetExecutionHistoryCommand({ executionArn: started.executionArn, includeExecutionData: false }),
+    );
+
+    // Assess
+    expect(events[0]?.executionStartedEventDetails).toEqual({
+      inputDetails: { truncated: false },
+      roleArn: `arn:aws:iam::${ACCOUNT}:role/${MACHINE}-role`,
+    });
+    expect(events[1]?.stateEnteredEventDetails).toEqual({
+      name: "Greet",
+      inputDetails: { truncated: false },
+    });
+    expect(JSON.stringify(events)).not.toContain("Hello");
+  });
+});
+
+describe("Step Functions paging (maxResults, nextToken)", () => {
+  it("pages an execution's history with opaque tokens, each page in order and none repeated", async () => {
+    // Prepare
+    const { client, sfn, stateMachineArn } = await startStepFunctions();
+    const started = await client.send(new StartExecutionCommand({ stateMachineArn, input: '{"who":"x"}' }));
+    await sfn.waitForExecution(started.executionArn ?? "");
+    const all = (await client.send(new GetExecutionHistoryCommand({ executionArn: started.executionArn })))
+      .events;
+
+    // Act
+    const pages: HistoryEvent[][] = [];
+    let nextToken: string | undefined;
+    do {
+      const page = await client.send(
+        new GetExecutionHistoryCommand({ executionArn: started.executionArn, maxResults: 4, nextToken }),
+      );
+      pages.push(page.events ?? []);
+      nextToken = page.nextToken;
+    } while (nextToken);
+
+    // Assess
+    expect(pages.map((p) => p.length)).toEqual([4, 4, 1]);
+    expect(pages.flat()).toEqual(all);
+  });
+
+  it("pages executions newest first, and one started while paging neither repeats nor shifts the pages", async () => {
+    // Prepare
+    const { client, sfn, stateMachineArn } = await startStepFunctions();
+    const start = async (name: string) => {
+      const { executionArn } = await client.send(
+        new StartExecutionCommand({ stateMachineArn, name, input: '{"who":"x"}' }),
+      );
+      await sfn.waitForExecution(executionArn ?? "");
+    };
+    for (const name of ["e1", "e2", "e3", "e4", "e5"]) await start(name);
+
+    // Act
+    const first = await client.send(new ListExecutionsCommand({ stateMachineArn, maxResults: 2 }));
+    await start("e6");
+    const second = await client.send(
+      new ListExecutionsCommand({ stateMachineArn, maxResults: 2, nextToken: first.nextToken }),
+    );
+    const third = await client.send(
+      new ListExecutionsCommand({ stateMachineArn, maxResults: 2, nextToken: second.nextToken }),
+    );
+
+    // Assess
+    expect(first.executions?.map((e) => e.name)).toEqual(["e5", "e4"]);
+    expect(second.executions?.map((e) => e.name)).toEqual(["e3", "e2"]);
+    expect(third.executions?.map((e) => e.name)).toEqual(["e1"]);
+    expect(third.nextToken).toBeUndefined();
+    expect(first.executions?.[0]?.redriveCount).toBe(0);
+  });
+
+  it("pages state machines, each with its real creation date", async () => {
+    // Prepare
+    const before = Date.now();
+    const { client } = await startStepFunctions(greetByName, ["second-machine", "third-machine"]);
+    const after = Date.now();
+
+    // Act
+    const first = await client.send(new ListStateMachinesCommand({ maxResults: 2 }));
+    const second = await client.send(
+      new ListStateMachinesCommand({ maxResults: 2, nextToken: first.nextToken }),
+    );
+
+    // Assess
+    expect(first.stateMachines?.map((m) => m.name)).toEqual([MACHINE, "second-machine"]);
+    expect(second.stateMachines?.map((m) => m.name)).toEqual(["third-machine"]);
+    expect(second.nextToken).toBeUndefined();
+    for (const m of [...(first.stateMachines ?? []), ...(second.stateMachines ?? [])]) {
+      expect(m.type).toBe("STANDARD");
+      expect(m.creationDate?.getTime()).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);
+      expect(m.creationDate?.getTime()).toBeLessThanOrEqual(after);
+    }
+  });
+
+  it.each([
+    ["that is not a token", "not-a-token"],
+    ["issued for another listing", "ANOTHER-LISTING"],
+  ])("answers InvalidToken (400) for a nextToken %s", async (_what, token) => {
+    // Prepare
+    const { client, sfn, stateMachineArn } = await startStepFunctions();
+    for (const name of ["a", "b"]) {
+      const { executionArn } = await client.send(
+        new StartExecutionCommand({ stateMachineArn, name, input: '{"who":"x"}' }),
+      );
+      await sfn.waitForExecution(executionArn ?? "");
+    }
+    const history = await client.send(
+      new GetExecutionHistoryCommand({
+        executionArn: `arn:aws:states:${REGION}:${ACCOUNT}:execution:${MACHINE}:a`,
+        maxResults: 1,
+      }),
+    );
+    const nextToken = token === "ANOTHER-LISTING" ? history.nextToken : token;
+
+    // Act
+    const error = await failureOf(client.send(new ListExecutionsCommand({ stateMachineArn, nextToken })));
+
+    // Assess
+    expect(summary(error)).toEqual({
+      name: "InvalidToken",
+      status: 400,
+      message: "Invalid Token: 'Invalid token'",
+    });
+  });
+
+  it("answers ValidationException (400) for maxResults above 1000", async () => {
+    // Prepare
+    const { client, stateMachineArn } = await startStepFunctions();
+
+    // Act
+    const error = await failureOf(
+      client.send(new ListExecutionsCommand({ stateMachineArn, maxResults: 1001 })),
+    );
+
+    // Assess
+    expect(summary(error)).toEqual({
+      name: "ValidationException",
+      status: 400,
+      message:
+        "1 validation error detected: Value '1001' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 1000",
+    });
+  });
+});
+
+describe("Step Functions DescribeExecution: input, output and redrive details", () => {
+  it("marks a succeeded execution's data as included, not redriven and NOT_REDRIVABLE", async () => {
+    // Prepare
+    const { client, sfn, stateMachineArn } = await startStepFunctions();
+    const started = await client.send(new StartExecutionCommand({ stateMachineArn, input: '{"who":"x"}' }));
+    await sfn.waitForExecution(started.executionArn ?? "");
+
+    // Act
+    const described = await client.send(new DescribeExecutionCommand({ executionArn: started.executionArn }));
+
+    // Assess
+    expect(described).toMatchObject({
+      inputDetails: { included: true },
+      outputDetails: { included: true },
+      redriveCount: 0,
+      redriveStatus: "NOT_REDRIVABLE",
+      redriveStatusReason: "Execution is SUCCEEDED and cannot be redriven",
+    });
+  });
+
+  it("reports a running execution as NOT_REDRIVABLE without output details", async () => {
+    // Prepare
+    const gated = gatedGreet();
+    const { client, sfn, stateMachineArn } = await startStepFunctions(gated.greet);
+    const started = await client.send(new StartExecutionCommand({ stateMachineArn, input: '{"who":"x"}' }));
+
+    // Act
+    const described = await client.send(new DescribeExecutionCommand({ executionArn: started.executionArn }));
+
+    // Assess
+    expect(described).toMatchObject({
+      inputDetails: { included: true },
+      redriveCount: 0,
+      redriveStatus: "NOT_REDRIVABLE",
+      redriveStatusReason: "Execution is RUNNING and cannot be redriven",
+    });
+    expect(described.outputDetails).toBeUndefined();
+    gated.open();
+    await sfn.waitForExecution(started.executionArn ?? "");
+  });
+
+  it("reports a failed execution as REDRIVABLE, without a reason", async () => {
+    // Prepare
+    const { client, sfn, stateMachineArn } = await startStepFunctions(async () => {
+      throw namedError("PermanentError", "no");
+    });
+    const started = await client.send(new StartExecutionCommand({ stateMachineArn, input: '{"who":"x"}' }));
+    await sfn.waitForExecution(started.executionArn ?? "");
+
+    // Act
+    const described = await client.send(new DescribeExecutionCommand({ executionArn: started.executionArn }));
+
+    // Assess
+    expect(described).toMatchObject({ status: "FAILED", redriveCount: 0, redriveStatus: "REDRIVABLE" });
+    expect(described.redriveStatusReason).toBeUndefined();
+    expect(described.outputDetails).toBeUndefined();
+  });
+});
+
+describe("Step Functions DescribeStateMachine", () => {
+  it("describes a state machine with its definition, role, type and creation date", async () => {
+    // Prepare
+    const before = Date.now();
+    const { client, stateMachineArn } = await startStepFunctions();
+
+    // Act
+    const described = await client.send(new DescribeStateMachineCommand({ stateMachineArn }));
+
+    // Assess
+    expect(described).toMatchObject({
+      stateMachineArn,
+      name: MACHINE,
+      status: "ACTIVE",
+      type: "STANDARD",
+      roleArn: `arn:aws:iam::${ACCOUNT}:role/${MACHINE}-role`,
+      loggingConfiguration: { level: "OFF", includeExecutionData: false },
+      tracingConfiguration: { enabled: false },
+    });
+    expect(JSON.parse(described.definition ?? "null")).toEqual(GREETER.definition);
+    expect(described.creationDate?.getTime()).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);
+  });
+
+  it("answers StateMachineDoesNotExist (400) for a state machine that does not exist", async () => {
+    // Prepare
+    const { client } = await startStepFunctions();
+    const unknown = `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:nothing-here`;
+
+    // Act
+    const error = await failureOf(client.send(new DescribeStateMachineCommand({ stateMachineArn: unknown })));
+
+    // Assess
+    expect(summary(error)).toEqual({
+      name: "StateMachineDoesNotExist",
+      status: 400,
+      message: `State Machine Does Not Exist: '${unknown}'`,
+    });
+  });
+});
+
+describe("Step Functions snapshot and restore (npm start --state-file)", () => {
+  it("brings back finished executions and their histories in a new interpreter, and leaves out running ones", async () => {
+    // Prepare
+    const gated = gatedGreet();
+    let greet: LambdaHandler = greetByName;
+    const before = await startStepFunctions((event, context) => greet(event, context));
+    const done = await before.client.send(
+      new StartExecutionCommand({
+        stateMachineArn: before.stateMachineArn,
+        name: "done",
+        input: '{"who":"x"}',
+      }),
+    );
+    await before.sfn.waitForExecution(done.executionArn ?? "");
+    greet = gated.greet;
+    await before.client.send(
+      new StartExecutionCommand({
+        stateMachineArn: before.stateMachineArn,
+        name: "running",
+        input: '{"who":"y"}',
+      }),
+    );
+    const described = await before.client.send(
+      new DescribeExecutionCommand({ executionArn: done.executionArn }),
+    );
+    const history = await before.client.send(
+      new GetExecutionHistoryCommand({ executionArn: done.executionArn }),
+    );
+
+    // Act
+    const saved = JSON.parse(JSON.stringify(before.sfn.snapshot())) as unknown;
+    const after = await startStepFunctions();
+    after.sfn.restore(saved);
+    const listed = await after.client.send(
+      new ListExecutionsCommand({ stateMachineArn: after.stateMachineArn }),
+    );
+    const restored = await after.client.send(
+      new DescribeExecutionCommand({ executionArn: done.executionArn }),
+    );
+    const restoredHistory = await after.client.send(
+      new GetExecutionHistoryCommand({ executionArn: done.executionArn }),
+    );
+    const again = await failureOf(
+      after.client.send(
+        new StartExecutionCommand({
+          stateMachineArn: after.stateMachineArn,
+          name: "done",
+          input: '{"who":"x"}',
+        }),
+      ),
+    );
+
+    // Assess
+    expect(listed.executions?.map((e) => e.name)).toEqual(["done"]);
+    expect({ ...restored, $metadata: undefined }).toEqual({ ...described, $metadata: undefined });
+    expect(restoredHistory.events).toEqual(history.events);
+    expect(after.sfn.history(done.executionArn ?? "")).toEqual(before.sfn.history(done.executionArn ?? ""));
+    expect(again.name).toBe("ExecutionAlreadyExists");
+    expect(() => after.sfn.restore({ format: "something-else" })).toThrow(/Not a Step Functions snapshot/);
+    gated.open();
+    await before.sfn.idle();
+  });
+});
+
+const execFileAsync = promisify(execFile);
+const awsCli = await execFileAsync("aws", ["--version"]).then(
+  (out) => `${out.stdout}${out.stderr}`.trim(),
+  () => undefined,
+);
+
+const boto3 = await execFileAsync("python3", ["-c", "import boto3; print(boto3.__version__)"]).then(
+  (out) => `boto3 ${out.stdout.trim()}`,
+  () => undefined,
+);
+
+describe("Step Functions through an independent client (the Python aws CLI / botocore)", () => {
+  /** Runs `aws stepfunctions …` against the front door; async, as the sandbox serves from this process. */
+  const aws = async (url: string, args: string[]) =>
+    JSON.parse(
+      (
+        await execFileAsync(
+          "aws",
+          ["stepfunctions", ...args, "--endpoint-url", url, "--region", REGION, "--output", "json"],
+          {
+            env: {
+              PATH: process.env.PATH,
+              HOME: process.env.HOME,
+              AWS_ACCESS_KEY_ID: ACCESS_KEY,
+              AWS_SECRET_ACCESS_KEY: "sandbox-secret",
+              AWS_CONFIG_FILE: "/nonexistent",
+              AWS_SHARED_CREDENTIALS_FILE: "/nonexistent",
+              AWS_EC2_METADATA_DISABLED: "true",
+            },
+          },
+        )
+      ).stdout,
+    ) as Record<string, unknown>;
+
+  it.skipIf(awsCli === undefined)(
+    `follows the history's page tokens and parses AWS's event types (${awsCli ?? "aws CLI not on PATH"})`,
+    async () => {
+      // Prepare
+      const { client, sfn, stateMachineArn, url } = await startStepFunctions();
+      const started = await client.send(
+        new StartExecutionCommand({ stateMachineArn, input: '{"who":"cli"}' }),
+      );
+      await sfn.waitForExecution(started.executionArn ?? "");
+
+      // Act: --page-size makes the CLI ask for 2 events at a time and follow every nextToken
+      const history = await aws(url, [
+        "get-execution-history",
+        "--execution-arn",
+        started.executionArn ?? "",
+        "--page-size",
+        "2",
+      ]);
+
+      // Assess
+      const events = history.events as Array<Record<string, unknown>>;
+      expect(events.map((e) => e.type)).toEqual([
+        "ExecutionStarted",
+        "TaskStateEntered",
+        "LambdaFunctionScheduled",
+        "LambdaFunctionStarted",
+        "LambdaFunctionSucceeded",
+        "TaskStateExited",
+        "PassStateEntered",
+        "PassStateExited",
+        "ExecutionSucceeded",
+      ]);
+      expect(events.map((e) => e.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+      expect(events[2]?.lambdaFunctionScheduledEventDetails).toMatchObject({ input: '{"who":"cli"}' });
+    },
+  );
+
+  it.skipIf(awsCli === undefined)(
+    "parses describe-state-machine and describe-execution with their creation date and redrive status",
+    async () => {
+      // Prepare
+      const { client, sfn, stateMachineArn, url } = await startStepFunctions();
+      const started = await client.send(
+        new StartExecutionCommand({ stateMachineArn, input: '{"who":"cli"}' }),
+      );
+      await sfn.waitForExecution(started.executionArn ?? "");
+
+      // Act
+      const machine = await aws(url, ["describe-state-machine", "--state-machine-arn", stateMachineArn]);
+      const execution = await aws(url, ["describe-execution", "--execution-arn", started.executionArn ?? ""]);
+      const listed = await aws(url, ["list-executions", "--state-machine-arn", stateMachineArn]);
+
+      // Assess
+      expect(machine).toMatchObject({ name: MACHINE, status: "ACTIVE", type: "STANDARD" });
+      // The CLI prints a timestamp as the epoch seconds it received (cli_timestamp_format "none").
+      expect(Number(machine.creationDate) * 1000).toBeGreaterThan(Date.now() - 60_000);
+      expect(JSON.parse(String(machine.definition))).toEqual(GREETER.definition);
+      expect(execution).toMatchObject({
+        status: "SUCCEEDED",
+        inputDetails: { included: true },
+        outputDetails: { included: true },
+        redriveCount: 0,
+        redriveStatus: "NOT_REDRIVABLE",
+      });
+      expect(listed.executions).toEqual([expect.objectContaining({ status: "SUCCEEDED", redriveCount: 0 })]);
+    },
+  );
+
+  it.skipIf(boto3 === undefined)(
+    `reports a nextToken it did not issue as botocore reports AWS's InvalidToken (${boto3 ?? "boto3 not installed"})`,
+    async () => {
+      // Prepare: boto3 (the CLI would decode --starting-token itself), signing with the same key
+      const { stateMachineArn, url } = await startStepFunctions();
+      const script = [
+        "import boto3, sys",
+        "client = boto3.client('stepfunctions', endpoint_url=sys.argv[1], region_name=sys.argv[2])",
+        "try:",
+        "    client.list_executions(stateMachineArn=sys.argv[3], nextToken='not-a-token')",
+        "except client.exceptions.InvalidToken as e:",
+        "    print(type(e).__name__, e.response['Error']['Message'])",
+      ].join("\n");
+
+      // Act
+      const { stdout } = await execFileAsync("python3", ["-c", script, url, REGION, stateMachineArn], {
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          AWS_ACCESS_KEY_ID: ACCESS_KEY,
+          AWS_SECRET_ACCESS_KEY: "sandbox-secret",
+          AWS_CONFIG_FILE: "/nonexistent",
+          AWS_SHARED_CREDENTIALS_FILE: "/nonexistent",
+          AWS_EC2_METADATA_DISABLED: "true",
+        },
+      });
+
+      // Assess
+      expect(stdout.trim()).toBe("InvalidToken Invalid Token: 'Invalid token'");
+    },
+  );
+});
+
+describe("Step Functions of the sandbox: the deployed state machines", () => {
+  let sandbox: Sandbox;
+  beforeAll(async () => {
+    sandbox = await startTestSandbox();
+  });
+  afterAll(() => sandbox?.close());
+
+  it("describes the deployed provision state machine with its packaged definition", async () => {
+    // Prepare
+    const client = new SFNClient(sandbox.clientConfig());
+    const packaged = definitionsFromTemplate(
+      readTemplate(inject("packageDir")),
+      sandbox.region,
+      sandbox.accountId,
+    ).find((m) => m.logicalId === "ProvisionStateMachine");
+
+    // Act
+    const described = await client.send(
+      new DescribeStateMachineCommand({ stateMachineArn: sandbox.stateMachines.provision }),
+    );
+
+    // Assess
+    expect(described).toMatchObject({
+      stateMachineArn: sandbox.stateMachines.provision,
+      name: packaged?.name,
+      status: "ACTIVE",
+      type: "STANDARD",
+    });
+    expect(JSON.parse(described.definition ?? "null")).toEqual(packaged?.loaded.definition);
+  });
+
+  it("lists both deployed state machines, one per page, with real creation dates", async () => {
+    // Prepare
+    const client = new SFNClient(sandbox.clientConfig());
+
+    // Act
+    const first = await client.send(new ListStateMachinesCommand({ maxResults: 1 }));
+    const second = await client.send(
+      new ListStateMachinesCommand({ maxResults: 1, nextToken: first.nextToken }),
+    );
+
+    // Assess
+    const listed = [...(first.stateMachines ?? []), ...(second.stateMachines ?? [])];
+    expect(listed.map((m) => m.stateMachineArn).sort()).toEqual(
+      [sandbox.stateMachines.provision, sandbox.stateMachines.deprovision].sort(),
+    );
+    expect(second.nextToken).toBeUndefined();
+    expect(listed.every((m) => (m.creationDate?.getTime() ?? 0) > Date.now() - 10 * 60_000)).toBe(true);
   });
 });
