@@ -36,6 +36,19 @@ const SECRET_KEY = "sandbox-secret";
 const CLUSTER = "prod-eks";
 const ROLE = `arn:aws:iam::${ACCOUNT}:role/pod-identity/payments-api`;
 const START = new Date("2026-11-24T10:00:00.123Z");
+/** The trust policy EKS Pod Identity needs (EKS User Guide, "Create an IAM role for EKS Pod Identity"). */
+const POD_IDENTITY_TRUST = JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [
+    {
+      Effect: "Allow",
+      Principal: { Service: "pods.eks.amazonaws.com" },
+      Action: ["sts:AssumeRole", "sts:TagSession"],
+    },
+  ],
+});
+const trust = (...statements: Record<string, unknown>[]) =>
+  JSON.stringify({ Version: "2012-10-17", Statement: statements });
 const SIGNING = { accessKeyId: ACCESS_KEY, secretAccessKey: SECRET_KEY, region: REGION, service: "eks" };
 
 interface Sandbox {
@@ -45,6 +58,8 @@ interface Sandbox {
   calls: ApiCall[];
   /** Role ARNs the IAM stub reports as not (yet) visible. */
   hiddenRoles: Set<string>;
+  /** Trust policies of the IAM stub's roles, by ARN; any other role trusts EKS Pod Identity. */
+  trustPolicies: Map<string, string>;
   advanceClock(ms: number): void;
   close(): Promise<void>;
 }
@@ -54,6 +69,7 @@ async function startSandbox(
 ): Promise<Sandbox> {
   const calls: ApiCall[] = [];
   const hiddenRoles = new Set<string>();
+  const trustPolicies = new Map<string, string>();
   let clock = START;
   const identities = new MemoryIdentityStore();
   identities.register(iamUserIdentity(ACCOUNT, ACCESS_KEY, "platform-admin"), {
@@ -66,7 +82,13 @@ async function startSandbox(
     identities,
     recordApiCall: (call) => calls.push(call),
   };
-  const eks = new EksService(ctx, { isRoleVisible: (arn) => !hiddenRoles.has(arn) }, options);
+  const roles = {
+    isRoleVisible: (arn: string) => !hiddenRoles.has(arn),
+    getRoleByArn: (arn: string) => ({
+      assumeRolePolicyDocument: trustPolicies.get(arn) ?? POD_IDENTITY_TRUST,
+    }),
+  };
+  const eks = new EksService(ctx, roles, options);
   eks.seedCluster(CLUSTER, REGION);
   const door = await startFrontDoor({
     services: [eks],
@@ -86,6 +108,7 @@ async function startSandbox(
     url: door.url,
     calls,
     hiddenRoles,
+    trustPolicies,
     advanceClock: (ms) => {
       clock = new Date(clock.getTime() + ms);
     },
@@ -404,6 +427,143 @@ describe("EKS emulation: CreatePodIdentityAssociation", () => {
     } finally {
       await small.close();
     }
+  });
+});
+
+describe("EKS emulation: the role's trust policy", () => {
+  const untrusting = {
+    "an IRSA role (a federated OIDC principal)": trust({
+      Effect: "Allow",
+      Principal: { Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/oidc.eks.${REGION}.amazonaws.com/id/X` },
+      Action: "sts:AssumeRoleWithWebIdentity",
+    }),
+    "a role for another service": trust({
+      Effect: "Allow",
+      Principal: { Service: "ec2.amazonaws.com" },
+      Action: ["sts:AssumeRole", "sts:TagSession"],
+    }),
+    "a role that does not allow sts:TagSession": trust({
+      Effect: "Allow",
+      Principal: { Service: "pods.eks.amazonaws.com" },
+      Action: "sts:AssumeRole",
+    }),
+    "a role that denies EKS Pod Identity": trust(
+      { Effect: "Allow", Principal: { Service: "pods.eks.amazonaws.com" }, Action: "sts:*" },
+      { Effect: "Deny", Principal: "*", Action: "sts:TagSession" },
+    ),
+  };
+
+  it.each(Object.entries(untrusting))(
+    "refuses an association to %s with InvalidParameterException (400) and creates nothing",
+    async (_, document) => {
+      // Prepare
+      sandbox.trustPolicies.set(ROLE, document);
+
+      // Act
+      const error = await failureOf(
+        sandbox.client.send(new CreatePodIdentityAssociationCommand(associationInput())),
+      );
+      const { associations } = await sandbox.client.send(
+        new ListPodIdentityAssociationsCommand({ clusterName: CLUSTER }),
+      );
+
+      // Assess
+      expect({ name: error.name, status: error.$metadata.httpStatusCode, message: error.message }).toEqual({
+        name: "InvalidParameterException",
+        status: 400,
+        message: "Trust policy of the role provided is invalid",
+      });
+      expect(associations).toEqual([]);
+    },
+  );
+
+  const trusting = {
+    "conditions on the session tags": trust({
+      Effect: "Allow",
+      Principal: { Service: ["pods.eks.amazonaws.com"] },
+      Action: ["sts:AssumeRole", "sts:TagSession"],
+      Condition: { StringEquals: { "aws:RequestTag/kubernetes-namespace": "payments" } },
+    }),
+    "wildcard actions in two statements": trust(
+      { Effect: "Allow", Principal: { Service: "pods.eks.amazonaws.com" }, Action: "sts:Assume*" },
+      { Effect: "Allow", Principal: { Service: "pods.eks.amazonaws.com" }, Action: "STS:tagsession" },
+    ),
+    "a conditioned Deny beside the Allow": trust(
+      { Effect: "Allow", Principal: { Service: "pods.eks.amazonaws.com" }, Action: "sts:*" },
+      {
+        Effect: "Deny",
+        Principal: "*",
+        Action: "sts:*",
+        Condition: { StringNotEquals: { "aws:SourceAccount": ACCOUNT } },
+      },
+    ),
+  };
+
+  it.each(Object.entries(trusting))(
+    "accepts a role whose trust policy allows it with %s",
+    async (_, document) => {
+      // Prepare
+      sandbox.trustPolicies.set(ROLE, document);
+
+      // Act
+      const { association } = await sandbox.client.send(
+        new CreatePodIdentityAssociationCommand(associationInput()),
+      );
+
+      // Assess
+      expect(association?.roleArn).toBe(ROLE);
+    },
+  );
+
+  it("refuses an update to a role that does not trust EKS Pod Identity, and keeps the association as it was", async () => {
+    // Prepare
+    const { association } = await sandbox.client.send(
+      new CreatePodIdentityAssociationCommand(associationInput()),
+    );
+    const other = `arn:aws:iam::${ACCOUNT}:role/pod-identity/other`;
+    sandbox.trustPolicies.set(other, untrusting["a role for another service"]);
+
+    // Act
+    const error = await failureOf(
+      sandbox.client.send(
+        new UpdatePodIdentityAssociationCommand({
+          clusterName: CLUSTER,
+          associationId: association?.associationId,
+          roleArn: other,
+        }),
+      ),
+    );
+    const described = await sandbox.client.send(
+      new DescribePodIdentityAssociationCommand({
+        clusterName: CLUSTER,
+        associationId: association?.associationId,
+      }),
+    );
+
+    // Assess
+    expect(error.name).toBe("InvalidParameterException");
+    expect(error.message).toBe("Trust policy of the role provided is invalid");
+    expect(described.association?.roleArn).toBe(ROLE);
+  });
+
+  it("checks the trust policy only when an update changes the role", async () => {
+    // Prepare: the role's trust policy was broken after the association was made.
+    const { association } = await sandbox.client.send(
+      new CreatePodIdentityAssociationCommand(associationInput()),
+    );
+    sandbox.trustPolicies.set(ROLE, untrusting["a role for another service"]);
+
+    // Act
+    const updated = await sandbox.client.send(
+      new UpdatePodIdentityAssociationCommand({
+        clusterName: CLUSTER,
+        associationId: association?.associationId,
+        disableSessionTags: true,
+      }),
+    );
+
+    // Assess
+    expect(updated.association?.disableSessionTags).toBe(true);
   });
 });
 
@@ -1085,4 +1245,37 @@ describe("EKS emulation: the Python aws CLI (botocore)", () => {
       `An error occurred (ResourceInUseException) when calling the CreatePodIdentityAssociation operation: Association already exists: ${id}`,
     );
   });
+
+  it.skipIf(!awsCliReady)(
+    "refuses, through aws eks, a role that does not trust EKS Pod Identity",
+    async () => {
+      // Prepare
+      sandbox.trustPolicies.set(
+        ROLE,
+        trust({ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }),
+      );
+
+      // Act
+      const stderr = await aws([
+        "eks",
+        "create-pod-identity-association",
+        "--cluster-name",
+        CLUSTER,
+        "--namespace",
+        "payments",
+        "--service-account",
+        "payments-api",
+        "--role-arn",
+        ROLE,
+      ]).then(
+        () => "created",
+        (error: { stderr: string }) => error.stderr,
+      );
+
+      // Assess
+      expect(stderr).toContain(
+        "An error occurred (InvalidParameterException) when calling the CreatePodIdentityAssociation operation: Trust policy of the role provided is invalid",
+      );
+    },
+  );
 });

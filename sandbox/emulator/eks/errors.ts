@@ -17,3 +17,5 @@ export const badRequest = (message: string) => new EksError("BadRequestException
 // Messages confirmed against real EKS output (see the fidelity tests for sources).
 export const clusterNotFound = (name: string) => notFound(`No cluster found for name: ${name}.`);
 export const roleNotVisible = () => invalidParameter("Role provided in the request does not exist");
+// hashicorp/terraform-provider-aws#41483: "InvalidParameterException: Trust policy of the role provided is invalid".
+export const trustPolicyInvalid = () => invalidParameter("Trust policy of the role provided is invalid");

@@ -1,5 +1,12 @@
 import { randomString } from "../random.ts";
-import { EksError, invalidParameter, invalidRequest, notFound, roleNotVisible } from "./errors.ts";
+import {
+  EksError,
+  invalidParameter,
+  invalidRequest,
+  notFound,
+  roleNotVisible,
+  trustPolicyInvalid,
+} from "./errors.ts";
 import {
   optionalBoolean,
   optionalString,
@@ -12,6 +19,7 @@ import {
   withNextToken,
 } from "./input.ts";
 import { type Association, accountOf, partition } from "./state.ts";
+import { trustsPodIdentity } from "./trust-policy.ts";
 import type { Body, Call, Eks } from "./types.ts";
 import { associationSummary, associationView } from "./views.ts";
 
@@ -71,6 +79,7 @@ export function createAssociation({ eks, request, params, body }: Call): Body {
     );
   }
   checkRolesVisible(eks, roleArn, targetRoleArn);
+  checkTrustsPodIdentity(eks, roleArn);
 
   const associationId = newAssociationId(eks);
   const now = eks.ctx.now().getTime();
@@ -140,6 +149,7 @@ export function updateAssociation(call: Call): Body {
   };
   validateSessionPolicy(next.policy, next.disableSessionTags);
   checkRolesVisible(eks, next.roleArn, next.targetRoleArn);
+  if (next.roleArn !== association.roleArn) checkTrustsPodIdentity(eks, next.roleArn);
 
   association.roleArn = next.roleArn;
   association.disableSessionTags = next.disableSessionTags;
@@ -196,6 +206,12 @@ function checkRolesVisible(eks: Eks, roleArn: string, targetRoleArn: string | un
   ) {
     throw roleNotVisible();
   }
+}
+
+// Only the association's own role: a target role trusts the first role, not EKS.
+function checkTrustsPodIdentity(eks: Eks, roleArn: string): void {
+  const role = eks.roles.getRoleByArn(roleArn);
+  if (!role || !trustsPodIdentity(role.assumeRolePolicyDocument)) throw trustPolicyInvalid();
 }
 
 function newAssociationId(eks: Eks): string {

@@ -1,9 +1,11 @@
 import type { EmulatorContext, ServiceRequest } from "../types.ts";
 import type { EksState } from "./state.ts";
 
-/** What EKS asks IAM: the IAM emulation owns when a new role becomes visible (propagation). */
+/** What EKS asks IAM: the IAM emulation owns when a new role becomes visible (propagation) and its trust policy. */
 export interface RoleDirectory {
   isRoleVisible(roleArn: string): boolean;
+  /** The role, with its trust policy exactly as IAM keeps it; undefined for an unknown role. */
+  getRoleByArn(roleArn: string): { assumeRolePolicyDocument: string } | undefined;
 }
 
 export interface EksOptions {
