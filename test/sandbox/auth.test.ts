@@ -9,7 +9,7 @@ import { ListStateMachinesCommand, SFNClient } from "@aws-sdk/client-sfn";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Sandbox, SandboxCredentials } from "../../sandbox/sandbox.ts";
-import { startTestSandbox } from "../support/sandbox.ts";
+import { provision, startTestSandbox } from "../support/sandbox.ts";
 import { presignUrl, type Signing, send, sendSigned, signedHeaders } from "../support/sigv4.ts";
 
 /**
@@ -179,6 +179,24 @@ describe("Authentication through the JS SDK", () => {
 
     // Assess
     expect(identity.Arn).toBe(sandbox.provisioner.identity.arn);
+  });
+
+  it("runs a whole provisioning, the functions' IAM, EKS and DynamoDB calls signed with the provisioner's key", async () => {
+    // Act
+    const execution = await provision(sandbox, {
+      cluster: "demo",
+      namespace: "payments",
+      serviceAccount: "signed-calls",
+      permissions: [{ template: "s3-read", bucket: "invoices" }],
+      ticket: "OPS-1234",
+      requestedBy: "team-payments",
+    });
+
+    // Assess
+    expect(execution.status).toBe("SUCCEEDED");
+    expect(
+      sandbox.apiCalls.filter((call) => call.caller.arn === sandbox.provisioner.identity.arn),
+    ).not.toEqual([]);
   });
 });
 
