@@ -5,6 +5,9 @@ import { ensureAssociation } from "#src/provision/association.ts";
 
 const eks = createEksClient();
 
-export const handler = stepHandler(async (input: { desired: DesiredState; executionId: string }) =>
-  ensureAssociation(eks, input.desired, input.executionId, logger),
+export const handler = stepHandler(
+  async (input: { desired: DesiredState; executionId: string; roleAction?: string }) =>
+    ensureAssociation(eks, input.desired, input.executionId, logger, {
+      roleCreated: input.roleAction === "created",
+    }),
 );

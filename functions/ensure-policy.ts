@@ -5,6 +5,6 @@ import { ensurePolicy } from "#src/provision/policy.ts";
 
 const iam = createIamClient();
 
-export const handler = stepHandler(async (input: { desired: DesiredState }) =>
-  ensurePolicy(iam, input.desired, logger),
+export const handler = stepHandler(async (input: { desired: DesiredState; roleAction?: string }) =>
+  ensurePolicy(iam, input.desired, logger, { roleCreated: input.roleAction === "created" }),
 );

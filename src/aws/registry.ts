@@ -9,10 +9,11 @@ import { RetryableError } from "../errors.ts";
 import type { Decision, GrantRecord } from "../grant/lifecycle.ts";
 import { isSdkError, translate } from "./errors.ts";
 
-/**
+/*
  * The registry adapter (DynamoDB): one item per grant, key `grantId`. Every write is conditional on
  * the version read, so two writers never both win: the loser re-reads and decides again.
  */
+
 /** `tenant`, `grantId`, projecting `status`: a tenant's grant count for its `maxGrants`. */
 export const BY_TENANT_INDEX = "byTenant";
 
@@ -72,17 +73,34 @@ const ATTEMPTS = 3;
  * Reads the record, lets `decide` choose the next one, writes it if the record did not change
  * meanwhile. `written` is false when the decision was "unchanged" (an idempotent retry): outcomes
  * are counted only for a write that happened.
+ *
+ * `assumed` saves the read when the caller knows what the record most likely is: `null` for a key
+ * never written (a new grant), or the record this execution itself wrote last. The write is still
+ * conditional on it, so a wrong assumption costs one failed write and then the usual read — and an
+ * assumption never refuses anything: if `decide` throws on it, the real record decides.
  */
 export async function transitionGrant(
   db: DynamoDBDocumentClient,
   table: string,
   grantId: string,
   decide: (current: GrantRecord | undefined) => Decision,
+  assumed?: GrantRecord | null,
 ): Promise<{ record: GrantRecord; written: boolean }> {
-  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-    const current = await readGrant(db, table, grantId);
-    const decision = decide(current);
-    if ("unchanged" in decision) return { record: decision.unchanged, written: false };
+  const attempts = ATTEMPTS + (assumed !== undefined ? 1 : 0);
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    const assuming = attempt === 1 && assumed !== undefined;
+    const current = assuming ? (assumed ?? undefined) : await readGrant(db, table, grantId);
+    let decision: Decision;
+    try {
+      decision = decide(current);
+    } catch (error) {
+      if (assuming) continue;
+      throw error;
+    }
+    if ("unchanged" in decision) {
+      if (assuming) continue;
+      return { record: decision.unchanged, written: false };
+    }
     try {
       await db.send(
         new PutCommand({

@@ -51,10 +51,15 @@ export async function ensureAssociation(
   desired: DesiredState,
   executionId: string,
   log: DecisionLog = silentLog,
+  options: { roleCreated?: boolean } = {},
 ): Promise<EnsureAssociationResult> {
   const spec = specOf(desired);
   const token = clientRequestToken(executionId, desired);
-  let current = await eksApi.findAssociation(eks, spec.cluster, spec.namespace, spec.serviceAccount);
+  // A role this execution just created has no association yet: create first (the client request
+  // token makes a repeat return the same association), and read only if EKS says one exists.
+  let current = options.roleCreated
+    ? undefined
+    : await eksApi.findAssociation(eks, spec.cluster, spec.namespace, spec.serviceAccount);
   if (!current) {
     const created = await eksApi.createAssociation(eks, spec, token);
     if (created.created) {

@@ -6,14 +6,20 @@ import type { DesiredState, GrantIdentity } from "../grant/desired-state.ts";
 import { ownedRoleForRemoval } from "./ownership.ts";
 import { type DecisionLog, type StepAction, silentLog } from "./types.ts";
 
-/** Put the grant's inline policy unless the role already has exactly it (`diffGrantPolicy`: canonical form). */
+/**
+ * Put the grant's inline policy unless the role already has exactly it (`diffGrantPolicy`: canonical
+ * form). A role this execution just created has no inline policy: no read before the first put.
+ */
 export async function ensurePolicy(
   iam: IAMClient,
   desired: DesiredState,
   log: DecisionLog = silentLog,
+  options: { roleCreated?: boolean } = {},
 ): Promise<{ action: StepAction }> {
   const { roleName } = desired.identity;
-  const current = await iamApi.getRolePolicy(iam, roleName, desired.policy.name);
+  const current = options.roleCreated
+    ? undefined
+    : await iamApi.getRolePolicy(iam, roleName, desired.policy.name);
   const diff = diffGrantPolicy(desired, current);
   if (diff === "unchanged") {
     log.info("Inline policy matches, nothing to do", { policyName: desired.policy.name });

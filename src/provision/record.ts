@@ -49,6 +49,8 @@ export type RecordInput =
       executionId: string;
       roleArn: string;
       associationId: string;
+      /** The record `begin-provision` wrote (its output's `record`): saves the read when nothing changed since. */
+      assumed?: lifecycle.GrantRecord;
     }
   | {
       action: "fail-provision";
@@ -63,6 +65,8 @@ export type RecordInput =
 
 export interface BeginProvisionOutput {
   grantId: string;
+  /** The record as this step wrote it: the completion assumes it (and checks its version). */
+  record: lifecycle.GrantRecord;
   desired: DesiredState;
   /** Present for an update: what to restore if it fails. */
   previous?: DesiredState;
@@ -192,35 +196,42 @@ async function beginProvision(
     tenant.maxGrants !== undefined ? await countLiveGrants(deps.db, deps.table, tenant.name) : undefined;
   const desired = desiredState(request, deps.options, tenant.name);
   let previous: DesiredState | undefined;
-  const { record, written } = await transitionGrant(deps.db, deps.table, identity.grantId, (current) => {
-    admit(deps, current, identity, {
-      caller,
-      key,
-      request,
-      ...(liveGrantsOfTenant !== undefined ? { liveGrantsOfTenant } : {}),
-    });
-    previous = storedPrevious(deps, current, executionId, caller, tenant, key);
-    const decision = lifecycle.beginProvision(
-      current,
-      desired,
-      previous,
-      executionId,
-      describeCaller(caller),
-      deps.now(),
-    );
-    if ("unchanged" in decision && !lifecycle.sameRequest(current?.desired, request)) {
-      reportRefusedRecord(
-        deps,
-        new PermanentError(
-          `Registry record ${identity.grantId} says execution ${executionId} began it with another request: it was changed outside the provisioner. Nothing was applied from it.`,
-        ),
+  const { record, written } = await transitionGrant(
+    deps.db,
+    deps.table,
+    identity.grantId,
+    (current) => {
+      admit(deps, current, identity, {
+        caller,
+        key,
+        request,
+        ...(liveGrantsOfTenant !== undefined ? { liveGrantsOfTenant } : {}),
+      });
+      previous = storedPrevious(deps, current, executionId, caller, tenant, key);
+      const decision = lifecycle.beginProvision(
+        current,
+        desired,
+        previous,
+        executionId,
+        describeCaller(caller),
+        deps.now(),
       );
-    }
-    return decision;
-  });
+      if ("unchanged" in decision && !lifecycle.sameRequest(current?.desired, request)) {
+        reportRefusedRecord(
+          deps,
+          new PermanentError(
+            `Registry record ${identity.grantId} says execution ${executionId} began it with another request: it was changed outside the provisioner. Nothing was applied from it.`,
+          ),
+        );
+      }
+      return decision;
+    },
+    null,
+  );
   deps.log.info(previous ? "Update begun" : "Provisioning begun", { version: record.version, written });
   return {
     grantId: record.grantId,
+    record,
     desired,
     ...(previous ? { previous } : {}),
     roleExpected: previous !== undefined,
@@ -266,8 +277,9 @@ async function recordOutcome(
   grantId: string,
   outcome: string,
   decide: (current: lifecycle.GrantRecord | undefined) => lifecycle.Decision,
+  assumed?: lifecycle.GrantRecord,
 ): Promise<RecordSummary> {
-  const { record, written } = await transitionGrant(deps.db, deps.table, grantId, decide);
+  const { record, written } = await transitionGrant(deps.db, deps.table, grantId, decide, assumed);
   if (written) deps.outcomes?.count(outcome);
   return summary(record);
 }
@@ -281,8 +293,12 @@ export async function record(
     case "begin-provision":
       return beginProvision(deps, input.input, input.executionId);
     case "complete-provision":
-      return recordOutcome(deps, input.grantId, "GrantProvisioned", (current) =>
-        lifecycle.completeProvision(current, input.grantId, input.executionId, input, now()),
+      return recordOutcome(
+        deps,
+        input.grantId,
+        "GrantProvisioned",
+        (current) => lifecycle.completeProvision(current, input.grantId, input.executionId, input, now()),
+        input.assumed,
       );
     case "fail-provision": {
       const cause = describeFailure(input.error, input.rollbackError);

@@ -32,8 +32,36 @@ beforeAll(async () => {
   ({ handler } = (await import("../../../functions/record.ts")) as unknown as { handler: Handler });
 });
 
+/** The record the fake registry holds: Get answers it, and a conditional Put honours it as DynamoDB does. */
+let held: GrantRecord | undefined;
+/** Puts the fake registry accepted (a conditional Put refused by DynamoDB writes nothing). */
+let writes = 0;
+
+function hold(record: GrantRecord | undefined): void {
+  held = record;
+  db.on(GetCommand).callsFake(() => (held ? { Item: held } : {}));
+}
+
 beforeEach(() => {
   db.reset();
+  writes = 0;
+  hold(undefined);
+  db.on(PutCommand).callsFake(
+    (input: {
+      ConditionExpression?: string;
+      ExpressionAttributeValues?: Record<string, unknown>;
+      Item: GrantRecord;
+    }) => {
+      const absentRequired = input.ConditionExpression === "attribute_not_exists(grantId)";
+      if (
+        absentRequired ? held !== undefined : held?.version !== input.ExpressionAttributeValues?.[":version"]
+      )
+        throw conditionFailed();
+      held = input.Item;
+      writes++;
+      return {};
+    },
+  );
 });
 
 /** A record as the registry would hold it for the default grant. */
@@ -82,10 +110,9 @@ describe("record: begin-provision", () => {
     expect(db.calls()).toHaveLength(0);
   });
 
-  it("records a first provisioning only if no record exists, and returns the desired state", async () => {
+  it("records a first provisioning with one conditional write and no read, and returns the desired state", async () => {
     // Prepare
-    db.on(GetCommand).resolves({});
-    db.on(PutCommand).resolves({});
+    hold(undefined);
     const input: RecordInput = {
       action: "begin-provision",
       input: { request: grantRequest(), caller: CALLER },
@@ -96,10 +123,8 @@ describe("record: begin-provision", () => {
     const output = (await handler(input, lambdaContext())) as BeginProvisionOutput;
 
     // Assess
-    expect(output).toEqual({ grantId: GRANT_ID, desired: desired(), roleExpected: false });
-    expect(db.commandCalls(GetCommand).map((c) => c.args[0].input)).toEqual([
-      { TableName: TABLE, Key: { grantId: GRANT_ID }, ConsistentRead: true },
-    ]);
+    expect(output).toEqual({ grantId: GRANT_ID, record: held, desired: desired(), roleExpected: false });
+    expect(db.commandCalls(GetCommand)).toHaveLength(0);
     const puts = db.commandCalls(PutCommand).map((c) => c.args[0].input);
     expect(puts).toHaveLength(1);
     expect(puts[0]).toMatchObject({
@@ -109,11 +134,10 @@ describe("record: begin-provision", () => {
     });
   });
 
-  it("re-reads after a conditional-check failure and decides again on what it finds", async () => {
-    // Prepare: another writer made the grant ACTIVE between our read and our write.
+  it("assumes a new grant, and when the conditional write finds a record, reads it and decides again", async () => {
+    // Prepare: the grant is ACTIVE (an update).
     const active = stored({ version: 7 });
-    db.on(GetCommand).resolvesOnce({}).resolves({ Item: active });
-    db.on(PutCommand).rejectsOnce(conditionFailed()).resolves({});
+    hold(active);
     const input: RecordInput = {
       action: "begin-provision",
       input: {
@@ -127,7 +151,7 @@ describe("record: begin-provision", () => {
     const output = (await handler(input, lambdaContext())) as BeginProvisionOutput;
 
     // Assess
-    expect(db.commandCalls(GetCommand)).toHaveLength(2);
+    expect(db.commandCalls(GetCommand)).toHaveLength(1);
     const puts = db.commandCalls(PutCommand).map((c) => c.args[0].input);
     expect(puts).toHaveLength(2);
     expect(puts[0]?.ConditionExpression).toBe("attribute_not_exists(grantId)");
@@ -143,7 +167,7 @@ describe("record: begin-provision", () => {
   it("returns the desired state of its own input, without writing, when the same execution retries", async () => {
     // Prepare
     const inFlight = stored({ status: "PROVISIONING", executionId: EXECUTION, version: 3 });
-    db.on(GetCommand).resolves({ Item: inFlight });
+    hold(inFlight);
     const input: RecordInput = {
       action: "begin-provision",
       input: { request: grantRequest(), caller: CALLER },
@@ -154,19 +178,24 @@ describe("record: begin-provision", () => {
     const output = (await handler(input, lambdaContext())) as BeginProvisionOutput;
 
     // Assess
-    expect(output).toEqual({ grantId: GRANT_ID, desired: inFlight.desired, roleExpected: false });
-    expect(db.commandCalls(PutCommand)).toHaveLength(0);
+    expect(output).toEqual({
+      grantId: GRANT_ID,
+      record: inFlight,
+      desired: inFlight.desired,
+      roleExpected: false,
+    });
+    expect(writes).toBe(0);
   });
 
   it("refuses with a ConflictError while another execution holds the grant", async () => {
     // Prepare
-    db.on(GetCommand).resolves({
-      Item: stored({
+    hold(
+      stored({
         status: "PROVISIONING",
         executionId: OTHER_EXECUTION,
         lockExpiresAt: new Date(Date.now() + 30 * 60_000).toISOString(),
       }),
-    });
+    );
     const input: RecordInput = {
       action: "begin-provision",
       input: { request: grantRequest(), caller: CALLER },
@@ -181,12 +210,12 @@ describe("record: begin-provision", () => {
       name: "ConflictError",
       message: expect.stringContaining(OTHER_EXECUTION),
     });
-    expect(db.commandCalls(PutCommand)).toHaveLength(0);
+    expect(writes).toBe(0);
   });
 
   it("gives up with a RetryableError when the record keeps changing", async () => {
     // Prepare
-    db.on(GetCommand).resolves({});
+    hold(undefined);
     db.on(PutCommand).rejects(conditionFailed());
     const input: RecordInput = {
       action: "begin-provision",
@@ -199,12 +228,13 @@ describe("record: begin-provision", () => {
 
     // Assess
     await expect(outcome).rejects.toMatchObject({ name: "RetryableError" });
-    expect(db.commandCalls(PutCommand)).toHaveLength(3);
+    // The assumed-new write, then three read-decide-writes.
+    expect(db.commandCalls(PutCommand)).toHaveLength(4);
   });
 
   it("surfaces DynamoDB throttling as a ThrottledError (the workflow waits its turn)", async () => {
     // Prepare
-    db.on(GetCommand).rejects(sdkError("ProvisionedThroughputExceededException", "Throughput exceeded"));
+    db.on(PutCommand).rejects(sdkError("ProvisionedThroughputExceededException", "Throughput exceeded"));
     const input: RecordInput = {
       action: "begin-provision",
       input: { request: grantRequest(), caller: CALLER },
@@ -254,16 +284,15 @@ describe("record: the registry is a record, not an authority", () => {
         permissions: [{ template: "s3-read" as const, bucket: "team-b-payroll" }],
       },
     };
-    db.on(GetCommand).resolves({
-      Item: stored({
+    hold(
+      stored({
         ...teamAKey,
         grantId: forged.identity.grantId,
         identity: forged.identity,
         desired: tampered,
         tenant: "team-a",
       }),
-    });
-    db.on(PutCommand).resolves({});
+    );
     db.on(QueryCommand).resolves({ Count: 1 });
     const input: RecordInput = {
       action: "begin-provision",
@@ -282,7 +311,7 @@ describe("record: the registry is a record, not an authority", () => {
       name: "PermanentError",
       message: expect.stringContaining("team-b-payroll"),
     });
-    expect(db.commandCalls(PutCommand)).toHaveLength(0);
+    expect(writes).toBe(0);
   });
 
   it("never applies stored rendered documents: the previous state is rendered again from its request", async () => {
@@ -311,8 +340,7 @@ describe("record: the registry is a record, not an authority", () => {
         },
       },
     };
-    db.on(GetCommand).resolves({ Item: stored({ desired: forgedDocuments as typeof real }) });
-    db.on(PutCommand).resolves({});
+    hold(stored({ desired: forgedDocuments as typeof real }));
     const input: RecordInput = {
       action: "begin-provision",
       input: { request: grantRequest({ ticket: "OPS-2" }), caller: CALLER },
@@ -331,7 +359,7 @@ describe("record: the registry is a record, not an authority", () => {
   it("refuses and reports a record whose identity names another grant's role", async () => {
     // Prepare
     const other = desired({ namespace: "search" });
-    db.on(GetCommand).resolves({ Item: stored({ identity: other.identity }) });
+    hold(stored({ identity: other.identity }));
     const input: RecordInput = {
       action: "begin-deprovision",
       input: { cluster: "demo", namespace: "payments", serviceAccount: "api", caller: CALLER },
@@ -348,15 +376,13 @@ describe("record: the registry is a record, not an authority", () => {
         /disagrees with its key \(identity names other resources \(grantId, namespace, roleName, roleArn\)\)/,
       ),
     });
-    expect(db.commandCalls(PutCommand)).toHaveLength(0);
+    expect(writes).toBe(0);
   });
 
   it("refuses a record begun for this execution with another request (written before the execution ran)", async () => {
     // Prepare
     const planted = desired({ permissions: [{ template: "s3-readwrite", bucket: "payroll" }] });
-    db.on(GetCommand).resolves({
-      Item: stored({ status: "PROVISIONING", executionId: EXECUTION, desired: planted, version: 1 }),
-    });
+    hold(stored({ status: "PROVISIONING", executionId: EXECUTION, desired: planted, version: 1 }));
     const input: RecordInput = {
       action: "begin-provision",
       input: { request: grantRequest(), caller: CALLER },
@@ -371,21 +397,21 @@ describe("record: the registry is a record, not an authority", () => {
       name: "PermanentError",
       message: expect.stringContaining("began it with another request"),
     });
-    expect(db.commandCalls(PutCommand)).toHaveLength(0);
+    expect(writes).toBe(0);
   });
 
   it("refuses another tenant's grant, for an update and for a deprovision", async () => {
     // Prepare: team A's grant; team B asks (its namespaces are team-b*, so namespace refuses too).
     const teamA = teamAState([{ template: "s3-read", bucket: "team-a-reports" }]);
-    db.on(GetCommand).resolves({
-      Item: stored({
+    hold(
+      stored({
         ...teamAKey,
         grantId: teamA.identity.grantId,
         identity: teamA.identity,
         desired: teamA,
         tenant: "team-a",
       }),
-    });
+    );
     const teamB = { principalArn: "arn:aws:iam::111122223333:role/team-b" };
 
     // Act
@@ -414,7 +440,7 @@ describe("record: the registry is a record, not an authority", () => {
       name: "ForbiddenError",
       message: expect.stringContaining("namespace: 'team-a' is not one of tenant team-b's namespaces"),
     });
-    expect(db.commandCalls(PutCommand)).toHaveLength(0);
+    expect(writes).toBe(0);
   });
 });
 
@@ -428,7 +454,7 @@ describe("record: complete and fail", () => {
       associationId: undefined,
       version: 1,
     });
-    db.on(GetCommand).resolves({ Item: inFlight });
+    hold(inFlight);
     const input: RecordInput = {
       action: "complete-provision",
       grantId: GRANT_ID,
@@ -457,9 +483,7 @@ describe("record: complete and fail", () => {
 
   it("records a failure with the error message from the Lambda error's Cause", async () => {
     // Prepare
-    db.on(GetCommand).resolves({
-      Item: stored({ status: "PROVISIONING", executionId: EXECUTION, previous: undefined, version: 1 }),
-    });
+    hold(stored({ status: "PROVISIONING", executionId: EXECUTION, previous: undefined, version: 1 }));
     const input: RecordInput = {
       action: "fail-provision",
       grantId: GRANT_ID,
@@ -485,7 +509,7 @@ describe("record: complete and fail", () => {
 
   it("refuses to complete for an execution that no longer owns the record", async () => {
     // Prepare
-    db.on(GetCommand).resolves({ Item: stored({ status: "PROVISIONING", executionId: OTHER_EXECUTION }) });
+    hold(stored({ status: "PROVISIONING", executionId: OTHER_EXECUTION }));
     const input: RecordInput = {
       action: "complete-provision",
       grantId: GRANT_ID,
@@ -499,7 +523,7 @@ describe("record: complete and fail", () => {
 
     // Assess
     await expect(outcome).rejects.toMatchObject({ name: "ConflictError" });
-    expect(db.commandCalls(PutCommand)).toHaveLength(0);
+    expect(writes).toBe(0);
   });
 });
 
@@ -507,7 +531,7 @@ describe("record: deprovision", () => {
   it("begins a deprovisioning and returns the identity derived from the key", async () => {
     // Prepare
     const active = stored({ version: 4 });
-    db.on(GetCommand).resolves({ Item: active });
+    hold(active);
     const input: RecordInput = {
       action: "begin-deprovision",
       input: { cluster: "demo", namespace: "payments", serviceAccount: "api", caller: CALLER },
