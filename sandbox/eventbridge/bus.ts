@@ -13,7 +13,10 @@ import {
   type ServiceRequest,
   type ServiceResponse,
 } from "../emulator/types.ts";
+import { functionKeyOf } from "../stepfunctions/definitions.ts";
+import { pageOf } from "../stepfunctions/paging.ts";
 import type { CfnTemplate } from "../template.ts";
+import { deployedValue } from "./deployed.ts";
 import { type CompiledPattern, compilePattern, matchesPattern, validatePattern } from "./pattern.ts";
 
 /**
@@ -39,7 +42,20 @@ export interface SandboxRule {
     input?: string;
     inputPath?: string;
     transformer?: InputTransformer;
+    /** The target as the template declares it (ListTargetsByRule answers with its deployed values). */
+    declared?: Record<string, unknown>;
   }>;
+  /** The template the rule comes from, to resolve its targets' references. */
+  template?: CfnTemplate;
+}
+
+/** An event bus as the template declares it (`AWS::Events::EventBus`). */
+export interface BusDefinition {
+  name: string;
+  description?: string;
+  /** The resource policy, as declared (intrinsic functions resolved when described). */
+  policy?: unknown;
+  template?: CfnTemplate;
 }
 
 interface InputTransformer {
@@ -59,6 +75,44 @@ export interface Delivery {
 export type TargetInvoker = (target: Target, input: unknown) => Promise<unknown>;
 
 export const DEFAULT_BUS = "default";
+
+/** The members of a `Target` that ListTargetsByRule returns (EventBridge API reference, Target). */
+const TARGET_MEMBERS = [
+  "Id",
+  "Arn",
+  "RoleArn",
+  "Input",
+  "InputPath",
+  "InputTransformer",
+  "RetryPolicy",
+  "DeadLetterConfig",
+] as const;
+
+/**
+ * `Limit` (1..100, 100 when absent) and `NextToken` of EventBridge's List operations. AWS does not
+ * document its answer to a token it did not issue; a ValidationException is what the SDKs expect.
+ */
+function paged<T>(
+  items: readonly T[],
+  keyOf: (item: T) => string,
+  input: Record<string, unknown>,
+  scope: string,
+) {
+  const limit = input.Limit;
+  if (
+    limit !== undefined &&
+    (typeof limit !== "number" || !Number.isInteger(limit) || limit < 1 || limit > 100)
+  ) {
+    throw new AwsError(
+      "ValidationException",
+      `1 validation error detected: Value '${String(limit)}' at 'limit' failed to satisfy constraint: Member must have value ${Number(limit) < 1 ? "greater than or equal to 1" : "less than or equal to 100"}`,
+    );
+  }
+  const token = typeof input.NextToken === "string" ? input.NextToken : undefined;
+  const result = pageOf(items, keyOf, { limit: typeof limit === "number" ? limit : 100, token }, scope);
+  if (!result) throw new AwsError("ValidationException", "The NextToken provided is not valid.");
+  return { page: result.page, NextToken: result.nextToken };
+}
 
 /** The fields TestEventPattern requires of its `Event`. */
 const TEST_EVENT_FIELDS = ["id", "account", "source", "time", "region", "detail-type"];
@@ -205,11 +259,8 @@ function targetOf(arn: unknown, template: CfnTemplate): Target {
     if (ref && template.Resources[ref]?.Type === "AWS::StepFunctions::StateMachine")
       return { kind: "stateMachine", logicalId: ref };
     const getAtt = (arn as { "Fn::GetAtt"?: [string, string] })["Fn::GetAtt"];
-    if (getAtt && template.Resources[getAtt[0]]?.Type === "AWS::Lambda::Function") {
-      // serverless names a function's resource `<Key>LambdaFunction` with the key's first letter upper-cased.
-      const key = getAtt[0].replace(/LambdaFunction$/, "");
-      return { kind: "function", functionKey: key.charAt(0).toLowerCase() + key.slice(1) };
-    }
+    if (getAtt && template.Resources[getAtt[0]]?.Type === "AWS::Lambda::Function")
+      return { kind: "function", functionKey: functionKeyOf(getAtt[0]) };
   }
   return { kind: "unknown", arn };
 }
@@ -242,6 +293,7 @@ export function rulesFromTemplate(template: CfnTemplate): SandboxRule[] {
         ...(typeof t.Input === "string" ? { input: t.Input } : {}),
         ...(typeof t.InputPath === "string" ? { inputPath: t.InputPath } : {}),
         ...(t.InputTransformer ? { transformer: t.InputTransformer as InputTransformer } : {}),
+        declared: t,
       }));
       return {
         name: typeof p.Name === "string" ? p.Name : logicalId,
@@ -250,6 +302,22 @@ export function rulesFromTemplate(template: CfnTemplate): SandboxRule[] {
         pattern: compilePattern(p.EventPattern),
         rawPattern: p.EventPattern,
         targets,
+        template,
+      };
+    });
+}
+
+/** The event buses a packaged template declares, with their policies (add them with {@link EventBus.addBus}). */
+export function busesFromTemplate(template: CfnTemplate): BusDefinition[] {
+  return Object.entries(template.Resources)
+    .filter(([, r]) => r.Type === "AWS::Events::EventBus")
+    .map(([logicalId, resource]) => {
+      const p = resource.Properties ?? {};
+      return {
+        name: typeof p.Name === "string" ? p.Name : logicalId,
+        ...(typeof p.Description === "string" ? { description: p.Description } : {}),
+        ...(p.Policy !== undefined ? { policy: p.Policy } : {}),
+        template,
       };
     });
 }
@@ -262,24 +330,27 @@ export class EventBus implements EmulatedService {
   readonly deliveries: Delivery[] = [];
   readonly #accountId: string;
   readonly #region: string;
-  readonly #buses = new Set<string>([DEFAULT_BUS]);
+  readonly #buses = new Map<string, BusDefinition & { created: Date }>();
   readonly #pending = new Set<Promise<void>>();
   #invoke: TargetInvoker = async () => undefined;
 
   constructor(accountId: string, region: string) {
     this.#accountId = accountId;
     this.#region = region;
+    this.addBus(DEFAULT_BUS);
   }
 
   addRules(rules: SandboxRule[]): void {
     for (const rule of rules) {
-      this.#buses.add(rule.bus);
+      if (!this.#buses.has(rule.bus)) this.addBus(rule.bus);
       this.rules.push(rule);
     }
   }
 
-  addBus(name: string): void {
-    this.#buses.add(name);
+  /** Adds a bus, or gives a known one the definition's policy and description. */
+  addBus(name: string, definition: Partial<BusDefinition> = {}): void {
+    const known = this.#buses.get(name);
+    this.#buses.set(name, { ...known, ...definition, name, created: known?.created ?? new Date() });
   }
 
   onDeliver(invoke: TargetInvoker): void {
@@ -380,6 +451,12 @@ export class EventBus implements EmulatedService {
         }
         return ok({ Result: matchesPattern(input.EventPattern, event) });
       }
+      case "ListEventBuses":
+        return ok(this.#listEventBuses(input));
+      case "DescribeEventBus":
+        return ok(this.#describeBus(this.#bus(busNameOf(input.Name))));
+      case "ListTargetsByRule":
+        return ok(this.#listTargetsByRule(input));
       case "ListRules": {
         const bus = busNameOf(input.EventBusName);
         if (!this.#buses.has(bus))
@@ -403,6 +480,70 @@ export class EventBus implements EmulatedService {
           `The sandbox does not emulate EventBridge ${operation}`,
         );
     }
+  }
+
+  #bus(name: string): BusDefinition & { created: Date } {
+    const bus = this.#buses.get(name);
+    if (!bus) throw new AwsError("ResourceNotFoundException", `Event bus ${name} does not exist.`);
+    return bus;
+  }
+
+  /** An `EventBus` of the API: the policy as deployed, as a JSON string; times in epoch seconds. */
+  #describeBus(bus: BusDefinition & { created: Date }) {
+    const scope = { region: this.#region, accountId: this.#accountId };
+    const policy =
+      bus.policy === undefined
+        ? undefined
+        : deployedValue(bus.policy, bus.template ?? { Resources: {} }, scope);
+    return {
+      Name: bus.name,
+      Arn: `arn:aws:events:${this.#region}:${this.#accountId}:event-bus/${bus.name}`,
+      ...(bus.description !== undefined ? { Description: bus.description } : {}),
+      ...(policy !== undefined
+        ? { Policy: typeof policy === "string" ? policy : JSON.stringify(policy) }
+        : {}),
+      CreationTime: bus.created.getTime() / 1000,
+      LastModifiedTime: bus.created.getTime() / 1000,
+    };
+  }
+
+  #listEventBuses(input: Record<string, unknown>) {
+    const prefix = typeof input.NamePrefix === "string" ? input.NamePrefix : "";
+    const buses = [...this.#buses.values()]
+      .filter((b) => b.name.startsWith(prefix))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const { page, NextToken } = paged(buses, (b) => b.name, input, `ListEventBuses ${prefix}`);
+    return { EventBuses: page.map((b) => this.#describeBus(b)), ...(NextToken ? { NextToken } : {}) };
+  }
+
+  /** The rule's targets with their references deployed: ARNs of the state machine, function and role. */
+  #listTargetsByRule(input: Record<string, unknown>) {
+    const busName = busNameOf(input.EventBusName);
+    this.#bus(busName);
+    const name = String(input.Rule ?? "");
+    const rule = this.rules.find((r) => r.bus === busName && r.name === name);
+    if (!rule)
+      throw new AwsError("ResourceNotFoundException", `Rule ${name} does not exist on EventBus ${busName}.`);
+    const scope = { region: this.#region, accountId: this.#accountId };
+    const deployed = (value: unknown) => deployedValue(value, rule.template ?? { Resources: {} }, scope);
+    const { page, NextToken } = paged(
+      rule.targets,
+      (t) => t.id,
+      input,
+      `ListTargetsByRule ${busName} ${name}`,
+    );
+    return {
+      Targets: page.map((t) => {
+        const declared = t.declared ?? { Id: t.id };
+        return Object.fromEntries(
+          TARGET_MEMBERS.filter((member) => declared[member] !== undefined).map((member) => [
+            member,
+            deployed(declared[member]),
+          ]),
+        );
+      }),
+      ...(NextToken ? { NextToken } : {}),
+    };
   }
 
   #putEvents(input: Record<string, unknown>, request: ServiceRequest) {

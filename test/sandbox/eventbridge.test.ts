@@ -1,17 +1,30 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import {
+  DescribeEventBusCommand,
   EventBridgeClient,
   type EventBridgeServiceException,
+  ListEventBusesCommand,
   ListRulesCommand,
+  ListTargetsByRuleCommand,
   PutEventsCommand,
   type PutEventsRequestEntry,
   TestEventPatternCommand,
 } from "@aws-sdk/client-eventbridge";
-import { describe, expect, it, onTestFinished } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from "vitest";
 import { iamUserIdentity, MemoryIdentityStore } from "../../sandbox/emulator/identities.ts";
 import { startFrontDoor } from "../../sandbox/emulator/server.ts";
 import type { ApiCall } from "../../sandbox/emulator/types.ts";
-import { EventBus, rulesFromTemplate, type Target, transformInput } from "../../sandbox/eventbridge/bus.ts";
-import type { CfnTemplate } from "../../sandbox/template.ts";
+import {
+  busesFromTemplate,
+  EventBus,
+  rulesFromTemplate,
+  type Target,
+  transformInput,
+} from "../../sandbox/eventbridge/bus.ts";
+import type { Sandbox } from "../../sandbox/sandbox.ts";
+import { type CfnTemplate, readTemplate } from "../../sandbox/template.ts";
+import { startTestSandbox } from "../support/sandbox.ts";
 
 const ACCOUNT = "111122223333";
 const REGION = "eu-west-1";
@@ -411,6 +424,30 @@ describe("EventBridge TestEventPattern", () => {
   });
 
   it.each([
+    ["overflows", '{"detail": {"count": [{"numeric": ["<", 1E309]}]}}', "1E309"],
+    ["overflows far", '{"detail": {"count": [{"numeric": [">", 0, "<=", 2.0e422]}]}}', "2.0e422"],
+    ["underflows", '{"detail": {"count": [{"numeric": [">", 1E-325]}]}}', "1E-325"],
+  ])(
+    "answers InvalidEventPatternException (400) for a numeric bound that %s a double",
+    async (_what, pattern, text) => {
+      // Prepare
+      const { client } = await startEventBridge();
+
+      // Act
+      const error = await failureOf(
+        client.send(new TestEventPatternCommand({ EventPattern: pattern, Event: JSON.stringify(event) })),
+      );
+
+      // Assess
+      expect({ name: error.name, status: error.$metadata.httpStatusCode, message: error.message }).toEqual({
+        name: "InvalidEventPatternException",
+        status: 400,
+        message: `Event pattern is not valid. Reason: Cannot compare number : ${text}`,
+      });
+    },
+  );
+
+  it.each([
     ["is not JSON", "{not json"],
     ["is a JSON array", "[]"],
     ["lacks the envelope's account", JSON.stringify({ ...event, account: undefined })],
@@ -751,4 +788,304 @@ describe("EventBus publishApiCall", () => {
       "GetRole",
     ]);
   });
+});
+
+/** A front door with an EventBus holding the packaged template's buses and rules, as `serverless deploy` creates them. */
+async function startPackagedEventBridge() {
+  const packaged = readTemplate(inject("packageDir"));
+  const bus = new EventBus(ACCOUNT, REGION);
+  bus.addRules(rulesFromTemplate(packaged));
+  for (const definition of busesFromTemplate(packaged)) bus.addBus(definition.name, definition);
+  const identities = new MemoryIdentityStore();
+  identities.register(iamUserIdentity(ACCOUNT, ACCESS_KEY, "platform-admin"), {
+    secretAccessKey: "sandbox-secret",
+  });
+  const door = await startFrontDoor({ services: [bus], identities, accountId: ACCOUNT });
+  onTestFinished(() => door.close());
+  const client = new EventBridgeClient({
+    endpoint: door.url,
+    region: REGION,
+    credentials: { accessKeyId: ACCESS_KEY, secretAccessKey: "sandbox-secret" },
+    maxAttempts: 1,
+  });
+  const projectBus = String(
+    Object.values(packaged.Resources).find((r) => r.Type === "AWS::Events::EventBus")?.Properties?.Name,
+  );
+  return { client, packaged, projectBus, url: door.url };
+}
+
+/** The packaged bus policy with its pseudo parameters as CloudFormation fills them here. */
+function deployedPolicy(packaged: CfnTemplate): unknown {
+  const bus = Object.values(packaged.Resources).find((r) => r.Type === "AWS::Events::EventBus");
+  return JSON.parse(
+    JSON.stringify(bus?.Properties?.Policy).replace(
+      /\{"Fn::Sub":"((?:[^"\\]|\\.)*)"\}/g,
+      (_whole, text: string) =>
+        JSON.stringify(
+          text
+            .replaceAll("${AWS::Partition}", "aws")
+            .replaceAll("${AWS::Region}", REGION)
+            .replaceAll("${AWS::AccountId}", ACCOUNT),
+        ),
+    ),
+  );
+}
+
+describe("EventBridge ListEventBuses and DescribeEventBus", () => {
+  it("lists the default bus and the packaged bus by name, with ARNs, creation times and the packaged policy", async () => {
+    // Prepare
+    const before = Math.floor(Date.now() / 1000) * 1000;
+    const { client, packaged, projectBus } = await startPackagedEventBridge();
+
+    // Act
+    const { EventBuses, NextToken } = await client.send(new ListEventBusesCommand({}));
+
+    // Assess
+    expect(EventBuses?.map((b) => [b.Name, b.Arn])).toEqual([
+      ["default", `arn:aws:events:${REGION}:${ACCOUNT}:event-bus/default`],
+      [projectBus, `arn:aws:events:${REGION}:${ACCOUNT}:event-bus/${projectBus}`],
+    ]);
+    expect(NextToken).toBeUndefined();
+    expect(EventBuses?.[0]?.Policy).toBeUndefined();
+    expect(JSON.parse(EventBuses?.[1]?.Policy ?? "null")).toEqual(deployedPolicy(packaged));
+    expect(EventBuses?.every((b) => (b.CreationTime?.getTime() ?? 0) >= before)).toBe(true);
+  });
+
+  it("describes the packaged bus with its policy as deployed: the bus's own ARN in every statement", async () => {
+    // Prepare
+    const { client, packaged, projectBus } = await startPackagedEventBridge();
+
+    // Act
+    const described = await client.send(new DescribeEventBusCommand({ Name: projectBus }));
+    const byArn = await client.send(
+      new DescribeEventBusCommand({ Name: `arn:aws:events:${REGION}:${ACCOUNT}:event-bus/${projectBus}` }),
+    );
+
+    // Assess
+    const policy = JSON.parse(described.Policy ?? "null") as { Statement: Array<{ Resource: string }> };
+    expect(described).toMatchObject({
+      Name: projectBus,
+      Arn: `arn:aws:events:${REGION}:${ACCOUNT}:event-bus/${projectBus}`,
+    });
+    expect(policy).toEqual(deployedPolicy(packaged));
+    expect(policy.Statement.length).toBeGreaterThan(0);
+    expect(new Set(policy.Statement.map((st) => st.Resource))).toEqual(new Set([described.Arn]));
+    expect(byArn.Name).toBe(projectBus);
+  });
+
+  it("describes the default bus, without a policy, when no name is given", async () => {
+    // Prepare
+    const { client } = await startPackagedEventBridge();
+
+    // Act
+    const described = await client.send(new DescribeEventBusCommand({}));
+
+    // Assess
+    expect(described.Name).toBe("default");
+    expect(described.Arn).toBe(`arn:aws:events:${REGION}:${ACCOUNT}:event-bus/default`);
+    expect(described.Policy).toBeUndefined();
+  });
+
+  it("pages event buses with Limit and NextToken, and filters them by NamePrefix", async () => {
+    // Prepare
+    const { client, projectBus } = await startPackagedEventBridge();
+
+    // Act
+    const first = await client.send(new ListEventBusesCommand({ Limit: 1 }));
+    const second = await client.send(new ListEventBusesCommand({ Limit: 1, NextToken: first.NextToken }));
+    const prefixed = await client.send(new ListEventBusesCommand({ NamePrefix: projectBus.slice(0, 6) }));
+
+    // Assess
+    expect(first.EventBuses?.map((b) => b.Name)).toEqual(["default"]);
+    expect(second.EventBuses?.map((b) => b.Name)).toEqual([projectBus]);
+    expect(second.NextToken).toBeUndefined();
+    expect(prefixed.EventBuses?.map((b) => b.Name)).toEqual([projectBus]);
+  });
+
+  it("answers ResourceNotFoundException (400) for a bus that does not exist", async () => {
+    // Prepare
+    const { client } = await startPackagedEventBridge();
+
+    // Act
+    const error = await failureOf(client.send(new DescribeEventBusCommand({ Name: "no-such-bus" })));
+
+    // Assess
+    expect({ name: error.name, status: error.$metadata.httpStatusCode, message: error.message }).toEqual({
+      name: "ResourceNotFoundException",
+      status: 400,
+      message: "Event bus no-such-bus does not exist.",
+    });
+  });
+});
+
+describe("EventBridge ListTargetsByRule", () => {
+  it("lists the packaged rule's target with the state machine's ARN, its role's ARN and the input transformer", async () => {
+    // Prepare
+    const { client, packaged, projectBus } = await startPackagedEventBridge();
+    const rule = Object.values(packaged.Resources).find((r) => r.Type === "AWS::Events::Rule");
+    const declared = ((rule?.Properties?.Targets ?? []) as Array<Record<string, unknown>>)[0];
+    const machine = packaged.Resources.ProvisionStateMachine?.Properties?.StateMachineName;
+
+    // Act
+    const { Targets } = await client.send(
+      new ListTargetsByRuleCommand({ Rule: String(rule?.Properties?.Name), EventBusName: projectBus }),
+    );
+
+    // Assess
+    expect(Targets).toEqual([
+      {
+        Id: declared?.Id,
+        Arn: `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:${String(machine)}`,
+        RoleArn: `arn:aws:iam::${ACCOUNT}:role/GrantRequestedRuleRole`,
+        InputTransformer: declared?.InputTransformer,
+      },
+    ]);
+  });
+
+  it.each([
+    [
+      "a rule that does not exist on the bus",
+      { Rule: "no-such-rule" },
+      "Rule no-such-rule does not exist on EventBus default.",
+    ],
+    [
+      "a bus that does not exist",
+      { Rule: "any", EventBusName: "no-such-bus" },
+      "Event bus no-such-bus does not exist.",
+    ],
+  ])("answers ResourceNotFoundException (400) for %s", async (_what, input, message) => {
+    // Prepare
+    const { client } = await startPackagedEventBridge();
+
+    // Act
+    const error = await failureOf(client.send(new ListTargetsByRuleCommand(input)));
+
+    // Assess
+    expect({ name: error.name, status: error.$metadata.httpStatusCode, message: error.message }).toEqual({
+      name: "ResourceNotFoundException",
+      status: 400,
+      message,
+    });
+  });
+});
+
+describe("EventBridge of the sandbox", () => {
+  let sandbox: Sandbox;
+  beforeAll(async () => {
+    sandbox = await startTestSandbox();
+  });
+  afterAll(() => sandbox?.close());
+
+  it("lists the default bus and the project's bus, and the project rule's target", async () => {
+    // Prepare
+    const client = new EventBridgeClient(sandbox.clientConfig());
+
+    // Act
+    const { EventBuses } = await client.send(new ListEventBusesCommand({}));
+    const { Rules } = await client.send(new ListRulesCommand({ EventBusName: sandbox.eventBusName }));
+    const { Targets } = await client.send(
+      new ListTargetsByRuleCommand({ Rule: Rules?.[0]?.Name, EventBusName: sandbox.eventBusName }),
+    );
+
+    // Assess
+    expect(EventBuses?.map((b) => b.Name)).toEqual(["default", sandbox.eventBusName]);
+    expect(Targets?.map((t) => t.Arn)).toEqual([sandbox.stateMachines.provision]);
+  });
+});
+
+const execFileAsync = promisify(execFile);
+const awsCli = await execFileAsync("aws", ["--version"]).then(
+  (out) => `${out.stdout}${out.stderr}`.trim(),
+  () => undefined,
+);
+
+describe("EventBridge through an independent client (the Python aws CLI / botocore)", () => {
+  /** Runs `aws events …` against the front door; async, as it serves from this process. */
+  const aws = (url: string, args: string[]) =>
+    execFileAsync("aws", ["events", ...args, "--endpoint-url", url, "--region", REGION, "--output", "json"], {
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        AWS_ACCESS_KEY_ID: ACCESS_KEY,
+        AWS_SECRET_ACCESS_KEY: "sandbox-secret",
+        AWS_CONFIG_FILE: "/nonexistent",
+        AWS_SHARED_CREDENTIALS_FILE: "/nonexistent",
+        AWS_EC2_METADATA_DISABLED: "true",
+      },
+    });
+
+  it.skipIf(awsCli === undefined)(
+    `parses list-event-buses, describe-event-bus and list-targets-by-rule (${awsCli ?? "aws CLI not on PATH"})`,
+    async () => {
+      // Prepare
+      const { packaged, projectBus, url } = await startPackagedEventBridge();
+      const rule = Object.values(packaged.Resources).find((r) => r.Type === "AWS::Events::Rule");
+
+      // Act: one bus a page, following the NextToken the first page gives
+      type Buses = { EventBuses: Array<{ Name: string }>; NextToken?: string };
+      const first = JSON.parse((await aws(url, ["list-event-buses", "--limit", "1"])).stdout) as Buses;
+      const second = JSON.parse(
+        (await aws(url, ["list-event-buses", "--limit", "1", "--next-token", first.NextToken ?? ""])).stdout,
+      ) as Buses;
+      const described = JSON.parse((await aws(url, ["describe-event-bus", "--name", projectBus])).stdout) as {
+        Name: string;
+        Policy: string;
+      };
+      const targets = JSON.parse(
+        (
+          await aws(url, [
+            "list-targets-by-rule",
+            "--rule",
+            String(rule?.Properties?.Name),
+            "--event-bus-name",
+            projectBus,
+          ])
+        ).stdout,
+      ) as { Targets: Array<{ Id: string; Arn: string }> };
+
+      // Assess
+      expect([...first.EventBuses, ...second.EventBuses].map((b) => b.Name)).toEqual(["default", projectBus]);
+      expect(second.NextToken).toBeUndefined();
+      expect(described.Name).toBe(projectBus);
+      expect(JSON.parse(described.Policy)).toEqual(deployedPolicy(packaged));
+      expect(targets.Targets.map((t) => t.Arn)).toEqual([
+        `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:${String(packaged.Resources.ProvisionStateMachine?.Properties?.StateMachineName)}`,
+      ]);
+    },
+  );
+
+  it.skipIf(awsCli === undefined)(
+    "reports a numeric bound that overflows a double as botocore reports AWS's InvalidEventPatternException",
+    async () => {
+      // Prepare
+      const { url } = await startPackagedEventBridge();
+      const event = JSON.stringify({
+        id: "1",
+        account: ACCOUNT,
+        source: "s",
+        time: "2026-12-02T10:00:00Z",
+        region: REGION,
+        "detail-type": "d",
+        detail: { count: 1 },
+      });
+
+      // Act
+      const failure = await aws(url, [
+        "test-event-pattern",
+        "--event-pattern",
+        '{"detail": {"count": [{"numeric": ["<", 1E309]}]}}',
+        "--event",
+        event,
+      ]).then(
+        () => undefined,
+        (error: { code?: number; stderr?: string }) => error,
+      );
+
+      // Assess
+      expect(failure?.code).toBeGreaterThan(0);
+      expect(failure?.stderr?.trim()).toBe(
+        "An error occurred (InvalidEventPatternException) when calling the TestEventPattern operation: Event pattern is not valid. Reason: Cannot compare number : 1E309",
+      );
+    },
+  );
 });
