@@ -139,6 +139,11 @@ export class FaultInjector {
   #scripted: ScriptedFailure[] = [];
   /** Counts of injected faults, for tests and benchmarks. */
   readonly injected: FaultCounts = { throttled: 0, serverErrors: 0, lostResponses: 0 };
+  /**
+   * Every call the endpoint received, by `service:Operation` (every service, DynamoDB included; a
+   * call refused by a fault counts too): what the benchmarks count a grant's AWS calls with.
+   */
+  readonly calls = new Map<string, number>();
 
   /**
    * `random` seeds nothing any more (kept for callers that pass one); the per-call decisions take
@@ -196,6 +201,8 @@ export class FaultInjector {
 
   /** The fault to answer instead of (or after) serving the call, if any. */
   check(call: FaultCall): Fault | undefined {
+    const name = `${call.signingName}:${call.operation ?? "?"}`;
+    this.calls.set(name, (this.calls.get(name) ?? 0) + 1);
     const text = fingerprint(call);
     const scripted = call.operation
       ? this.#scripted.find(
