@@ -10,8 +10,8 @@ import { AwsError } from "./types.ts";
  *   the order in which concurrent work happens to reach the endpoint: a seed replays the same faults
  *   on any machine, however busy. `faultyAttempts` bounds how many times one call can fault in a row
  *   (AWS's bursts end), so that compensation, which retries longer than that, always completes.
- * - **A rate limit** (`throttleRatePerSecond`, `throttleBurst`): a token bucket per account, IAM and
- *   STS drawing from one bucket as on AWS's shared IAM control plane. It emulates a rate, so it is
+ * - **A rate limit** (`throttleRatePerSecond`, `throttleBurst`): a token bucket per account for IAM,
+ *   STS drawing from the same bucket as on AWS's shared IAM control plane. It emulates a rate, so it is
  *   about time by nature: for `npm start` and the benchmarks, never for a test's outcome.
  *
  * IAM answers throttling with `400 Throttling: Rate exceeded` (no Retry-After); EKS with 429
@@ -243,10 +243,12 @@ export class FaultInjector {
     return undefined;
   }
 
+  /** The rate limit is IAM's (and STS's, which shares its bucket): the account's scarce control plane. */
   #rateLimited(call: FaultCall): Fault | undefined {
     const bucket = BUCKET_OF[call.signingName];
     const rate = this.options.throttleRatePerSecond;
-    if (!bucket || rate === undefined || this.#take(`${call.accountId}/${bucket}`, rate)) return undefined;
+    if (bucket !== "iam" || rate === undefined || this.#take(`${call.accountId}/${bucket}`, rate))
+      return undefined;
     this.injected.throttled++;
     return { error: THROTTLE_ERROR[bucket]?.() as AwsError, afterServing: false };
   }

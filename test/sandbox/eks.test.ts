@@ -908,7 +908,7 @@ describe("EKS emulation: wire format", () => {
   it("surfaces an injected throttle to the SDK as ThrottlingException (429), recorded in CloudTrail", async () => {
     // Prepare
     const throttled = await startSandbox({
-      faults: new FaultInjector({ throttleRatePerSecond: 1, throttleBurst: 0 }, seededRandom(1)),
+      faults: new FaultInjector({ throttleRate: 1 }),
     });
     try {
       // Act
