@@ -1,8 +1,9 @@
 /**
  * CloudTrail records, and their EventBridge "AWS API Call via CloudTrail" envelopes, made from the
- * API calls the emulation reports. The shapes follow real eventVersion 1.11 records; every fact
- * used here is documented, with its source, in shared/reference/cloudtrail/README.md.
+ * API calls the emulation reports. The shapes follow real eventVersion 1.11 records; the facts
+ * used here, and the real records that show them, are in test/fixtures/cloudtrail/README.md.
  */
+import { iamCloudTrailErrorCode } from "./iam/errors.ts";
 import type { ApiCall, Identity } from "./types.ts";
 
 export const CLOUDTRAIL_EVENT_VERSION = "1.11";
@@ -10,42 +11,6 @@ export const CLOUDTRAIL_DETAIL_TYPE = "AWS API Call via CloudTrail";
 
 /** EventBridge rule states (PutRule `State`). */
 export type RuleState = "ENABLED" | "DISABLED" | "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS";
-
-/**
- * IAM's modelled errors. CloudTrail logs them with the `Exception` suffix
- * (`EntityTemporarilyUnmodifiableException`, `NoSuchEntityException`) while the wire code has none;
- * `AccessDenied` and other unmodelled codes are logged as they are.
- */
-const IAM_MODELLED_ERRORS = new Set([
-  "ConcurrentModification",
-  "CredentialReportExpired",
-  "CredentialReportNotPresent",
-  "CredentialReportNotReady",
-  "DeleteConflict",
-  "DuplicateCertificate",
-  "DuplicateSSHPublicKey",
-  "EntityAlreadyExists",
-  "EntityTemporarilyUnmodifiable",
-  "InvalidAuthenticationCode",
-  "InvalidCertificate",
-  "InvalidInput",
-  "InvalidPublicKey",
-  "InvalidUserType",
-  "KeyPairMismatch",
-  "LimitExceeded",
-  "MalformedCertificate",
-  "MalformedPolicyDocument",
-  "NoSuchEntity",
-  "OpenIdIdpCommunicationError",
-  "PasswordPolicyViolation",
-  "PolicyEvaluation",
-  "PolicyNotAttachable",
-  "ReportGenerationLimitExceeded",
-  "ServiceFailure",
-  "ServiceNotSupported",
-  "UnmodifiableEntity",
-  "UnrecognizedPublicKeyEncoding",
-]);
 
 /** CloudTrail's `eventTime` form: ISO-8601 UTC to the second (`2025-10-06T06:33:34Z`). */
 export function cloudTrailTime(date: Date): string {
@@ -152,9 +117,13 @@ function withoutSecrets<T>(value: T): T {
   return value;
 }
 
-function cloudTrailErrorCode(eventSource: ApiCall["eventSource"], code: string): string {
-  if (eventSource === "iam.amazonaws.com" && IAM_MODELLED_ERRORS.has(code)) return `${code}Exception`;
-  return code;
+/**
+ * The `errorCode` CloudTrail logs for a call's wire error code: IAM logs its errors by exception
+ * name (`NoSuchEntity` → `NoSuchEntityException`, from IAM's one error-code table); EKS and STS
+ * codes are logged as they are.
+ */
+export function cloudTrailErrorCode(eventSource: ApiCall["eventSource"], code: string): string {
+  return eventSource === "iam.amazonaws.com" ? iamCloudTrailErrorCode(code) : code;
 }
 
 /** The endpoint host the SDK sends for the service (IAM and STS global, EKS regional). */

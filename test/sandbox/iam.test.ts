@@ -1,4 +1,7 @@
 import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import {
   AttachRolePolicyCommand,
@@ -15,6 +18,7 @@ import {
   DeleteUserCommand,
   DetachRolePolicyCommand,
   GetPolicyCommand,
+  GetPolicyVersionCommand,
   GetRoleCommand,
   GetRolePolicyCommand,
   GetUserCommand,
@@ -23,9 +27,11 @@ import {
   ListAccessKeysCommand,
   ListAttachedRolePoliciesCommand,
   ListPoliciesCommand,
+  ListPolicyVersionsCommand,
   ListRolePoliciesCommand,
   ListRolesCommand,
   ListRoleTagsCommand,
+  ListUsersCommand,
   PutRolePermissionsBoundaryCommand,
   PutRolePolicyCommand,
   TagRoleCommand,
@@ -37,8 +43,10 @@ import {
 } from "@aws-sdk/client-iam";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { describe, expect, it, onTestFinished } from "vitest";
+import { toCloudTrailRecord } from "../../sandbox/emulator/cloudtrail.ts";
+import { CloudTrailLookupService } from "../../sandbox/emulator/cloudtrail-lookup.ts";
 import { FaultInjector } from "../../sandbox/emulator/faults.ts";
-import { IamService, type IamServiceOptions } from "../../sandbox/emulator/iam.ts";
+import { IamService, type IamServiceOptions } from "../../sandbox/emulator/iam/service.ts";
 import { iamUserIdentity, MemoryIdentityStore } from "../../sandbox/emulator/identities.ts";
 import {
   parseQueryRequest,
@@ -54,6 +62,7 @@ import type { ApiCall, EmulatorContext } from "../../sandbox/emulator/types.ts";
 
 const ACCOUNT = "123456789012";
 const ADMIN_KEY = "AKIAADMINEXAMPLE0001";
+const ADMIN_SECRET = "sandbox-secret";
 const START = new Date("2026-11-24T21:53:13.482Z");
 
 /** Pretty-printed on purpose: IAM must keep the document byte for byte. */
@@ -81,45 +90,58 @@ const permissionsPolicy = (resource = "arn:aws:s3:::bucket/*") =>
 interface Sandbox {
   iam: IamService;
   client: IAMClient;
-  clientFor(accessKeyId: string): IAMClient;
-  stsFor(accessKeyId: string): STSClient;
+  /** Clients signing with another key (the admin's secret unless given). */
+  clientFor(accessKeyId: string, secretAccessKey?: string): IAMClient;
+  stsFor(accessKeyId: string, secretAccessKey?: string): STSClient;
   calls: ApiCall[];
   url: string;
   advance(ms: number): void;
 }
 
-/** A front door with IAM and STS on a free port, an admin user's key, a settable clock and a CloudTrail sink. */
-async function startSandbox(options: IamServiceOptions & { faults?: FaultInjector } = {}): Promise<Sandbox> {
+/**
+ * A front door with IAM, STS and CloudTrail's LookupEvents (over the calls IAM reports) on a free
+ * port, an admin user's key, a settable clock and a CloudTrail sink; ids seeded by `seed` (42).
+ */
+async function startSandbox(
+  options: IamServiceOptions & { faults?: FaultInjector; seed?: number } = {},
+): Promise<Sandbox> {
   let now = START;
   const calls: ApiCall[] = [];
   const identities = new MemoryIdentityStore();
-  identities.register(iamUserIdentity(ACCOUNT, ADMIN_KEY, "admin"));
+  identities.register(iamUserIdentity(ACCOUNT, ADMIN_KEY, "admin"), { secretAccessKey: ADMIN_SECRET });
   const ctx: EmulatorContext = {
     accountId: ACCOUNT,
     now: () => now,
-    random: seededRandom(42),
+    random: seededRandom(options.seed ?? 42),
     identities,
     recordApiCall: (call) => calls.push(call),
   };
   const iam = new IamService(ctx, options);
+  const trail = new CloudTrailLookupService(() =>
+    calls.map((call, index) =>
+      toCloudTrailRecord(call, ACCOUNT, {
+        eventId: `00000000-0000-4000-8000-${String(index).padStart(12, "0")}`,
+      }),
+    ),
+  );
   const door = await startFrontDoor({
-    services: [iam, new StsService(ctx)],
+    services: [iam, new StsService(ctx), trail],
     identities,
     accountId: ACCOUNT,
     faults: options.faults,
   });
   onTestFinished(() => door.close());
-  const config = (accessKeyId: string) => ({
+  const config = (accessKeyId: string, secretAccessKey = ADMIN_SECRET) => ({
     endpoint: door.url,
     region: "us-east-1",
-    credentials: { accessKeyId, secretAccessKey: "sandbox-secret" },
+    credentials: { accessKeyId, secretAccessKey },
     maxAttempts: 1,
   });
   return {
     iam,
     client: new IAMClient(config(ADMIN_KEY)),
-    clientFor: (key) => new IAMClient(config(key)),
-    stsFor: (key) => new STSClient(config(key)),
+    clientFor: (key, secret) => new IAMClient(config(key, secret)),
+    stsFor: (key, secret) => new STSClient(config(key, secret)),
     calls,
     url: door.url,
     advance: (ms) => {
@@ -296,7 +318,7 @@ describe("IAM roles", () => {
     [
       "a role name over 64 characters",
       { RoleName: "r".repeat(65) },
-      `1 validation error detected: Value '${"r".repeat(65)}' at 'roleName' failed to satisfy constraint: Member must have length less than or equal to 64`,
+      "1 validation error detected: Value at 'roleName' failed to satisfy constraint: Member must have length less than or equal to 64",
     ],
     [
       "a path without slashes",
@@ -306,27 +328,27 @@ describe("IAM roles", () => {
     [
       "a path over 512 characters",
       { Path: `/${"p".repeat(511)}/` },
-      `1 validation error detected: Value '/${"p".repeat(511)}/' at 'path' failed to satisfy constraint: Member must have length less than or equal to 512`,
+      "1 validation error detected: Value at 'path' failed to satisfy constraint: Member must have length less than or equal to 512",
     ],
     [
       "a session duration under an hour",
       { MaxSessionDuration: 60 },
-      "1 validation error detected: Value '60' at 'maxSessionDuration' failed to satisfy constraint: Member must have value greater than or equal to 3600",
+      "1 validation error detected: Value at 'maxSessionDuration' failed to satisfy constraint: Member must have value greater than or equal to 3600",
     ],
     [
       "no trust policy",
       { AssumeRolePolicyDocument: undefined },
-      "1 validation error detected: Value null at 'assumeRolePolicyDocument' failed to satisfy constraint: Member must not be null",
+      "1 validation error detected: Value at 'assumeRolePolicyDocument' failed to satisfy constraint: Member must not be null",
     ],
     [
       "a tag key over 128 characters and a tag value over 256",
       { Tags: [{ Key: "k".repeat(129), Value: "v".repeat(257) }] },
-      `2 validation errors detected: Value '${"k".repeat(129)}' at 'tags.1.member.key' failed to satisfy constraint: Member must have length less than or equal to 128; Value '${"v".repeat(257)}' at 'tags.1.member.value' failed to satisfy constraint: Member must have length less than or equal to 256`,
+      "2 validation errors detected: Value at 'tags.1.member.key' failed to satisfy constraint: Member must have length less than or equal to 128; Value at 'tags.1.member.value' failed to satisfy constraint: Member must have length less than or equal to 256",
     ],
     [
       "a tag value with a character tags do not allow",
       { Tags: [{ Key: "team", Value: "a(b)" }] },
-      "1 validation error detected: Value 'a(b)' at 'tags.1.member.value' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*",
+      "1 validation error detected: Value at 'tags.1.member.value' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*",
     ],
   ])("rejects %s with ValidationError 400", async (_case, input, message) => {
     // Prepare
@@ -347,10 +369,12 @@ describe("IAM roles", () => {
     // Act
     const error = await failureOf(createRole(client, { Tags: tags }));
 
-    // Assess
-    expect(error.name).toBe("ValidationError");
-    expect(error.message).toMatch(
-      /^1 validation error detected: Value '\[.*\]' at 'tags' failed to satisfy constraint: Member must have length less than or equal to 50$/,
+    // Assess: IAM names the member, not the value (recorded AWS answer).
+    expectError(
+      error,
+      "ValidationError",
+      400,
+      "1 validation error detected: Value at 'tags' failed to satisfy constraint: Member must have length less than or equal to 50",
     );
   });
 
@@ -822,7 +846,7 @@ describe("IAM managed policies and permissions boundaries", () => {
     expect(underGrants.AttachedPolicies?.map((p) => p.PolicyName)).toEqual(["bucket-read"]);
   });
 
-  it("answers attaching a policy that does not exist with NoSuchEntity, and a malformed ARN with InvalidInput", async () => {
+  it("answers attaching a policy that does not exist with NoSuchEntity, an ARN of no policy with InvalidInput, and no ARN with ValidationError", async () => {
     // Prepare
     const { client } = await startSandbox();
     await createRole(client);
@@ -839,6 +863,9 @@ describe("IAM managed policies and permissions boundaries", () => {
           PolicyArn: `arn:aws:iam::${ACCOUNT}:role/app-role`,
         }),
       ),
+    );
+    const notAnArn = await failureOf(
+      client.send(new AttachRolePolicyCommand({ RoleName: "app-role", PolicyArn: "longpolicynamebutnoarn" })),
     );
     const notAttached = await failureOf(
       client.send(new DetachRolePolicyCommand({ RoleName: "app-role", PolicyArn: missing })),
@@ -857,6 +884,8 @@ describe("IAM managed policies and permissions boundaries", () => {
       400,
       `ARN arn:aws:iam::${ACCOUNT}:role/app-role is not valid.`,
     );
+    // Recorded AWS answer (AttachRolePolicy, 2026): text that is no ARN is a ValidationError.
+    expectError(notAnArn, "ValidationError", 400, "ARN longpolicynamebutnoarn is not valid.");
     expectError(notAttached, "NoSuchEntityException", 404, `Policy ${missing} was not found.`);
   });
 
@@ -1049,7 +1078,7 @@ describe("IAM role tags", () => {
 });
 
 describe("IAM users and access keys", () => {
-  it("creates and reads a user, with the UserId that its sessions carry", async () => {
+  it("creates and reads a user with a new unique id", async () => {
     // Prepare
     const { client } = await startSandbox();
 
@@ -1061,7 +1090,7 @@ describe("IAM users and access keys", () => {
     expect(created.User).toEqual({
       Path: "/people/",
       UserName: "alice",
-      UserId: iamUserIdentity(ACCOUNT, "unused", "alice").principalId,
+      UserId: expect.stringMatching(/^AIDA[A-Z2-7]{17}$/),
       Arn: `arn:aws:iam::${ACCOUNT}:user/people/alice`,
       CreateDate: new Date("2026-11-24T21:53:13Z"),
     });
@@ -1076,18 +1105,19 @@ describe("IAM users and access keys", () => {
     // Act
     const { AccessKey } = await client.send(new CreateAccessKeyCommand({ UserName: "alice" }));
     const keyId = AccessKey?.AccessKeyId ?? "";
-    const asAlice = await stsFor(keyId).send(new GetCallerIdentityCommand({}));
-    const self = await clientFor(keyId).send(new GetUserCommand({}));
+    const secret = AccessKey?.SecretAccessKey ?? "";
+    const asAlice = await stsFor(keyId, secret).send(new GetCallerIdentityCommand({}));
+    const self = await clientFor(keyId, secret).send(new GetUserCommand({}));
     await client.send(
       new UpdateAccessKeyCommand({ UserName: "alice", AccessKeyId: keyId, Status: "Inactive" }),
     );
-    const whileInactive = await failureOf(stsFor(keyId).send(new GetCallerIdentityCommand({})));
+    const whileInactive = await failureOf(stsFor(keyId, secret).send(new GetCallerIdentityCommand({})));
     await client.send(
       new UpdateAccessKeyCommand({ UserName: "alice", AccessKeyId: keyId, Status: "Active" }),
     );
-    const reactivated = await stsFor(keyId).send(new GetCallerIdentityCommand({}));
+    const reactivated = await stsFor(keyId, secret).send(new GetCallerIdentityCommand({}));
     await client.send(new DeleteAccessKeyCommand({ UserName: "alice", AccessKeyId: keyId }));
-    const afterDelete = await failureOf(stsFor(keyId).send(new GetCallerIdentityCommand({})));
+    const afterDelete = await failureOf(stsFor(keyId, secret).send(new GetCallerIdentityCommand({})));
 
     // Assess
     expect(AccessKey).toEqual({
@@ -1187,7 +1217,8 @@ describe("IAM users and access keys", () => {
       badStatus,
       "ValidationError",
       400,
-      "1 validation error detected: Value 'Disabled' at 'status' failed to satisfy constraint: Member must satisfy enum value set: [Active, Inactive]",
+      // Recorded AWS answer: the enum's values are not listed.
+      "1 validation error detected: Value at 'status' failed to satisfy constraint: Member must satisfy enum value set",
     );
   });
 });
@@ -1376,30 +1407,33 @@ describe("IAM CloudTrail records", () => {
     ]);
   });
 
-  it("records failed calls with the Exception-suffixed error code, the message and the request parameters", async () => {
+  it("records failed calls with the message and the request parameters, logged with the Exception-suffixed code", async () => {
     // Prepare
     const { client, calls } = await startSandbox();
 
     // Act
     const notFound = await failureOf(client.send(new DeleteRoleCommand({ RoleName: "missing" })));
     await failureOf(createRole(client, { RoleName: "bad name" }));
+    const records = calls.map((call) => toCloudTrailRecord(call, ACCOUNT, { eventId: "e" }));
 
-    // Assess
+    // Assess: the call carries the wire code; CloudTrail logs IAM's exception name.
     expect(calls[0]).toMatchObject({
       eventName: "DeleteRole",
       requestParameters: { roleName: "missing" },
       responseElements: null,
-      errorCode: "NoSuchEntityException",
+      errorCode: "NoSuchEntity",
       errorMessage: "The role with name missing cannot be found.",
       readOnly: false,
       requestId: notFound.$metadata.requestId,
     });
+    expect(records[0]).toMatchObject({ errorCode: "NoSuchEntityException" });
     expect(calls[1]).toMatchObject({
       eventName: "CreateRole",
       requestParameters: { roleName: "bad name", assumeRolePolicyDocument: TRUST_POLICY },
       responseElements: null,
       errorCode: "ValidationError",
     });
+    expect(records[1]).toMatchObject({ errorCode: "ValidationError" });
   });
 
   it("records CreateAccessKey without the secret access key", async () => {
@@ -1478,7 +1512,9 @@ describe("IAM faults and persistence", () => {
     const policy = await copy.client.send(
       new GetRolePolicyCommand({ RoleName: "app-role", PolicyName: "read" }),
     );
-    const asAlice = await copy.stsFor(AccessKey?.AccessKeyId ?? "").send(new GetCallerIdentityCommand({}));
+    const asAlice = await copy
+      .stsFor(AccessKey?.AccessKeyId ?? "", AccessKey?.SecretAccessKey)
+      .send(new GetCallerIdentityCommand({}));
     const recreated = await failureOf(createRole(copy.client, { RoleName: "APP-ROLE" }));
 
     // Assess
@@ -1490,6 +1526,474 @@ describe("IAM faults and persistence", () => {
   });
 });
 
+describe("IAM tag keys reserved for AWS", () => {
+  it.each(["aws:team", "AWS:Team"])(
+    "refuses the tag key %s on a new role with InvalidInput, creating nothing",
+    async (key) => {
+      // Prepare
+      const { client } = await startSandbox();
+
+      // Act
+      const error = await failureOf(createRole(client, { Tags: [{ Key: key, Value: "a" }] }));
+      const lookup = await failureOf(client.send(new GetRoleCommand({ RoleName: "app-role" })));
+
+      // Assess
+      expectError(
+        error,
+        "InvalidInputException",
+        400,
+        "Tag keys starting with 'aws:' are reserved for internal use",
+      );
+      expect(error.Code).toBe("InvalidInput");
+      expect(lookup.name).toBe("NoSuchEntityException");
+    },
+  );
+
+  it("refuses an aws: tag key on TagRole with InvalidInput and leaves the role's tags as they were", async () => {
+    // Prepare
+    const { client } = await startSandbox();
+    await createRole(client, { Tags: [{ Key: "team", Value: "a" }] });
+
+    // Act
+    const error = await failureOf(
+      client.send(
+        new TagRoleCommand({
+          RoleName: "app-role",
+          Tags: [
+            { Key: "grant", Value: "g-1" },
+            { Key: "aws:cloudformation:stack-name", Value: "s" },
+          ],
+        }),
+      ),
+    );
+    const { Tags } = await client.send(new ListRoleTagsCommand({ RoleName: "app-role" }));
+
+    // Assess
+    expectError(
+      error,
+      "InvalidInputException",
+      400,
+      "Tag keys starting with 'aws:' are reserved for internal use",
+    );
+    expect(Tags).toEqual([{ Key: "team", Value: "a" }]);
+  });
+});
+
+describe("IAM RoleLastUsed", () => {
+  it("returns an empty RoleLastUsed from GetRole for a role never used, and none from CreateRole or ListRoles", async () => {
+    // Prepare
+    const { client } = await startSandbox();
+
+    // Act
+    const created = await createRole(client);
+    const fetched = await client.send(new GetRoleCommand({ RoleName: "app-role" }));
+    const listed = await client.send(new ListRolesCommand({}));
+
+    // Assess: AWS answers `"RoleLastUsed": {}` until the role is used (recorded AWS answers).
+    expect(fetched.Role?.RoleLastUsed).toEqual({});
+    expect(created.Role).not.toHaveProperty("RoleLastUsed");
+    expect(listed.Roles?.[0]).not.toHaveProperty("RoleLastUsed");
+  });
+});
+
+const POLICY_DOCUMENT_PATTERN = "[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+";
+const ROLE_DESCRIPTION_PATTERN = "[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*";
+
+describe("IAM character sets (the service model's patterns)", () => {
+  it("refuses a permissions policy with CJK characters with a ValidationError naming policyDocument", async () => {
+    // Prepare
+    const { client } = await startSandbox();
+    await createRole(client);
+
+    // Act
+    const error = await failureOf(
+      client.send(
+        new PutRolePolicyCommand({
+          RoleName: "app-role",
+          PolicyName: "read",
+          PolicyDocument: permissionsPolicy("arn:aws:s3:::报告/*"),
+        }),
+      ),
+    );
+
+    // Assess
+    expectError(
+      error,
+      "ValidationError",
+      400,
+      `1 validation error detected: Value at 'policyDocument' failed to satisfy constraint: Member must satisfy regular expression pattern: ${POLICY_DOCUMENT_PATTERN}`,
+    );
+  });
+
+  it("refuses a trust policy with an emoji with a ValidationError naming assumeRolePolicyDocument", async () => {
+    // Prepare
+    const { client } = await startSandbox();
+    const trust = TRUST_POLICY.replace('"Version"', '"Id": "🚀",\n  "Version"');
+
+    // Act
+    const error = await failureOf(createRole(client, { AssumeRolePolicyDocument: trust }));
+
+    // Assess
+    expectError(
+      error,
+      "ValidationError",
+      400,
+      `1 validation error detected: Value at 'assumeRolePolicyDocument' failed to satisfy constraint: Member must satisfy regular expression pattern: ${POLICY_DOCUMENT_PATTERN}`,
+    );
+  });
+
+  it("accepts Latin-1 letters in policy documents and role descriptions", async () => {
+    // Prepare
+    const { client } = await startSandbox();
+
+    // Act
+    await createRole(client, { Description: "Rôle de lecture, équipe données" });
+    await client.send(
+      new PutRolePolicyCommand({
+        RoleName: "app-role",
+        PolicyName: "read",
+        PolicyDocument: permissionsPolicy("arn:aws:s3:::données/*"),
+      }),
+    );
+    const { Role } = await client.send(new GetRoleCommand({ RoleName: "app-role" }));
+
+    // Assess
+    expect(Role?.Description).toBe("Rôle de lecture, équipe données");
+  });
+
+  it.each([
+    ["CreateRole", (client: IAMClient) => createRole(client, { Description: "reads 📦 objects" })],
+    [
+      "UpdateRole",
+      (client: IAMClient) =>
+        client.send(new UpdateRoleCommand({ RoleName: "app-role", Description: "reads 📦" })),
+    ],
+    [
+      "UpdateRoleDescription",
+      (client: IAMClient) =>
+        client.send(new UpdateRoleDescriptionCommand({ RoleName: "app-role", Description: "报告" })),
+    ],
+  ])("refuses a role description outside IAM's character set on %s", async (operation, send) => {
+    // Prepare
+    const { client } = await startSandbox();
+    if (operation !== "CreateRole") await createRole(client);
+
+    // Act
+    const error = await failureOf(send(client));
+
+    // Assess
+    expectError(
+      error,
+      "ValidationError",
+      400,
+      `1 validation error detected: Value at 'description' failed to satisfy constraint: Member must satisfy regular expression pattern: ${ROLE_DESCRIPTION_PATTERN}`,
+    );
+  });
+});
+
+describe("IAM validation errors name the member, not the value", () => {
+  it("answers a 1 MB policy document with a short ValidationError, and logs a short errorMessage", async () => {
+    // Prepare
+    const { client, calls } = await startSandbox();
+    await createRole(client);
+    const huge = permissionsPolicy(`arn:aws:s3:::${"x".repeat(1024 * 1024)}`);
+
+    // Act
+    const error = await failureOf(
+      client.send(
+        new PutRolePolicyCommand({ RoleName: "app-role", PolicyName: "huge", PolicyDocument: huge }),
+      ),
+    );
+
+    // Assess
+    expectError(
+      error,
+      "ValidationError",
+      400,
+      "1 validation error detected: Value at 'policyDocument' failed to satisfy constraint: Member must have length less than or equal to 131072",
+    );
+    expect(calls.at(-1)?.errorMessage).toBe(error.message);
+  });
+});
+
+describe("IAM unique ids", () => {
+  /** Creates `count` roles, policies, users and access keys; answers their ids by kind. */
+  async function createEntities(client: IAMClient, count: number) {
+    const ids: Record<"role" | "policy" | "user" | "accessKey", string[]> = {
+      role: [],
+      policy: [],
+      user: [],
+      accessKey: [],
+    };
+    for (let i = 0; i < count; i++) {
+      ids.role.push((await createRole(client, { RoleName: `role-${i}` })).Role?.RoleId ?? "");
+      const policy = await client.send(
+        new CreatePolicyCommand({ PolicyName: `policy-${i}`, PolicyDocument: permissionsPolicy() }),
+      );
+      ids.policy.push(policy.Policy?.PolicyId ?? "");
+      ids.user.push((await client.send(new CreateUserCommand({ UserName: `user-${i}` }))).User?.UserId ?? "");
+      const key = await client.send(new CreateAccessKeyCommand({ UserName: `user-${i}` }));
+      ids.accessKey.push(key.AccessKey?.AccessKeyId ?? "");
+    }
+    return ids;
+  }
+
+  it("draws every character after the prefix at random: no position is the same in twelve ids", async () => {
+    // Prepare
+    const { client } = await startSandbox();
+
+    // Act
+    const ids = await createEntities(client, 12);
+
+    // Assess
+    expect(ids.role.every((id) => /^AROA[A-Z2-7]{17}$/.test(id))).toBe(true);
+    expect(ids.policy.every((id) => /^ANPA[A-Z2-7]{17}$/.test(id))).toBe(true);
+    expect(ids.user.every((id) => /^AIDA[A-Z2-7]{17}$/.test(id))).toBe(true);
+    expect(ids.accessKey.every((id) => /^AKIA[A-Z2-7]{16}$/.test(id))).toBe(true);
+    for (const [kind, list] of Object.entries(ids)) {
+      const fixed = [...(list[0] ?? "")]
+        .map((_, position) => position)
+        .filter((position) => position >= 4 && new Set(list.map((id) => id[position])).size === 1);
+      expect({ kind, fixed }).toEqual({ kind, fixed: [] });
+    }
+  });
+
+  it("replays the same ids from the same seed, and draws others from another seed", async () => {
+    // Prepare
+    const first = await startSandbox({ seed: 7 });
+    const again = await startSandbox({ seed: 7 });
+    const other = await startSandbox({ seed: 8 });
+
+    // Act
+    const [a, b, c] = await Promise.all([first, again, other].map((s) => createEntities(s.client, 2)));
+
+    // Assess
+    expect(b).toEqual(a);
+    expect(c?.role).not.toEqual(a?.role);
+    expect(c?.accessKey).not.toEqual(a?.accessKey);
+  });
+
+  it("gives an AWS managed policy the same id in every sandbox", async () => {
+    // Prepare
+    const one = await startSandbox({ seed: 1 });
+    const two = await startSandbox({ seed: 2 });
+    const arn = "arn:aws:iam::aws:policy/ReadOnlyAccess";
+
+    // Act
+    const [a, b] = await Promise.all(
+      [one, two].map((s) => s.client.send(new GetPolicyCommand({ PolicyArn: arn }))),
+    );
+
+    // Assess
+    expect(a?.Policy?.PolicyId).toMatch(/^ANPA[A-Z2-7]{17}$/);
+    expect(b?.Policy?.PolicyId).toBe(a?.Policy?.PolicyId);
+  });
+});
+
+describe("IAM policy versions", () => {
+  it("reads a customer managed policy's only version, v1, with its document URL-encoded", async () => {
+    // Prepare
+    const { client } = await startSandbox();
+    const document = `{\n  "Version": "2012-10-17",\n  "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]\n}`;
+    const { Policy } = await client.send(
+      new CreatePolicyCommand({ PolicyName: "read", PolicyDocument: document }),
+    );
+
+    // Act
+    const { PolicyVersion } = await client.send(
+      new GetPolicyVersionCommand({ PolicyArn: Policy?.Arn, VersionId: "v1" }),
+    );
+
+    // Assess
+    expect(PolicyVersion).toEqual({
+      Document: encodeURIComponent(document),
+      VersionId: "v1",
+      IsDefaultVersion: true,
+      CreateDate: new Date("2026-11-24T21:53:13Z"),
+    });
+    expect(decodeURIComponent(PolicyVersion?.Document ?? "")).toBe(document);
+  });
+
+  it("answers an unknown version or policy with NoSuchEntity, and a malformed version id with ValidationError", async () => {
+    // Prepare
+    const { client } = await startSandbox();
+    const { Policy } = await client.send(
+      new CreatePolicyCommand({ PolicyName: "read", PolicyDocument: permissionsPolicy() }),
+    );
+    const arn = Policy?.Arn ?? "";
+    const missing = `arn:aws:iam::${ACCOUNT}:policy/missing`;
+
+    // Act
+    const unknownVersion = await failureOf(
+      client.send(new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: "v9" })),
+    );
+    const unknownPolicy = await failureOf(
+      client.send(new GetPolicyVersionCommand({ PolicyArn: missing, VersionId: "v1" })),
+    );
+    const malformed = await failureOf(
+      client.send(new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: "1" })),
+    );
+    const unlisted = await failureOf(client.send(new ListPolicyVersionsCommand({ PolicyArn: missing })));
+
+    // Assess: the messages of recorded AWS answers.
+    expectError(
+      unknownVersion,
+      "NoSuchEntityException",
+      404,
+      `Policy ${arn} version v9 does not exist or is not attachable.`,
+    );
+    expectError(
+      unknownPolicy,
+      "NoSuchEntityException",
+      404,
+      `Policy ${missing} version v1 does not exist or is not attachable.`,
+    );
+    expectError(
+      malformed,
+      "ValidationError",
+      400,
+      "1 validation error detected: Value at 'versionId' failed to satisfy constraint: Member must satisfy regular expression pattern: v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?",
+    );
+    expectError(unlisted, "NoSuchEntityException", 404, `Policy ${missing} was not found.`);
+  });
+
+  it("lists a policy's versions without their documents", async () => {
+    // Prepare
+    const { client } = await startSandbox();
+    const { Policy } = await client.send(
+      new CreatePolicyCommand({ PolicyName: "read", PolicyDocument: permissionsPolicy() }),
+    );
+
+    // Act
+    const listed = await client.send(new ListPolicyVersionsCommand({ PolicyArn: Policy?.Arn }));
+
+    // Assess
+    expect(listed.Versions).toEqual([
+      { VersionId: "v1", IsDefaultVersion: true, CreateDate: new Date("2026-11-24T21:53:13Z") },
+    ]);
+    expect(listed.IsTruncated).toBe(false);
+  });
+});
+
+describe("IAM ListUsers", () => {
+  it("lists users a page at a time with Marker and MaxItems, without tags or boundaries", async () => {
+    // Prepare
+    const { client } = await startSandbox();
+    for (const name of ["carol", "alice", "bob"]) {
+      await client.send(
+        new CreateUserCommand({
+          UserName: name,
+          Tags: [{ Key: "team", Value: "a" }],
+          PermissionsBoundary: "arn:aws:iam::aws:policy/AWSDenyAll",
+        }),
+      );
+    }
+
+    // Act
+    const first = await client.send(new ListUsersCommand({ MaxItems: 2 }));
+    const second = await client.send(new ListUsersCommand({ MaxItems: 2, Marker: first.Marker }));
+
+    // Assess
+    expect(first.Users?.map((u) => u.UserName)).toEqual(["alice", "bob"]);
+    expect(first.IsTruncated).toBe(true);
+    expect(second.Users?.map((u) => u.UserName)).toEqual(["carol"]);
+    expect(second).toMatchObject({ IsTruncated: false });
+    expect(second.Marker).toBeUndefined();
+    expect(first.Users?.[0]).toEqual({
+      Path: "/",
+      UserName: "alice",
+      UserId: expect.stringMatching(/^AIDA[A-Z2-7]{17}$/),
+      Arn: `arn:aws:iam::${ACCOUNT}:user/alice`,
+      CreateDate: new Date("2026-11-24T21:53:13Z"),
+    });
+  });
+
+  it("filters ListUsers by path prefix", async () => {
+    // Prepare
+    const { client } = await startSandbox();
+    await client.send(new CreateUserCommand({ UserName: "alice", Path: "/people/" }));
+    await client.send(new CreateUserCommand({ UserName: "ci" }));
+
+    // Act
+    const { Users } = await client.send(new ListUsersCommand({ PathPrefix: "/people/" }));
+
+    // Assess
+    expect(Users?.map((u) => u.UserName)).toEqual(["alice"]);
+  });
+});
+
+describe("IAM CloudTrail records of calls the front door answers", () => {
+  it("records a throttled call with its parameters, logged as ThrottlingException", async () => {
+    // Prepare
+    const faults = new FaultInjector(
+      { throttleRatePerSecond: 1, throttleBurst: 0 },
+      seededRandom(1),
+      () => 0,
+    );
+    const { client, calls } = await startSandbox({ faults });
+
+    // Act
+    const error = await failureOf(client.send(new GetRoleCommand({ RoleName: "app-role" })));
+    const records = calls.map((call) => toCloudTrailRecord(call, ACCOUNT, { eventId: "e" }));
+
+    // Assess
+    expect(error.name).toBe("Throttling");
+    expect(calls).toEqual([
+      expect.objectContaining({
+        eventName: "GetRole",
+        requestParameters: { roleName: "app-role" },
+        responseElements: null,
+        errorCode: "Throttling",
+        errorMessage: "Rate exceeded",
+        readOnly: true,
+        requestId: error.$metadata.requestId,
+      }),
+    ]);
+    expect(records[0]).toMatchObject({ errorCode: "ThrottlingException", errorMessage: "Rate exceeded" });
+  });
+
+  it("records a served call whose answer is then lost once, as the success it was", async () => {
+    // Prepare
+    const faults = new FaultInjector({}, seededRandom(1));
+    faults.failOperation(
+      "iam:CreateRole",
+      {
+        code: "ServiceFailure",
+        message: "Request processing has failed due to an unknown error.",
+        status: 500,
+      },
+      { times: 1, afterServing: true },
+    );
+    const { client, calls } = await startSandbox({ faults });
+
+    // Act
+    const error = await failureOf(createRole(client));
+    const { Role } = await client.send(new GetRoleCommand({ RoleName: "app-role" }));
+
+    // Assess
+    expect(error.name).toBe("ServiceFailureException");
+    expect(Role?.RoleName).toBe("app-role");
+    expect(calls.map(({ eventName, errorCode }) => ({ eventName, errorCode }))).toEqual([
+      { eventName: "CreateRole", errorCode: undefined },
+      { eventName: "GetRole", errorCode: undefined },
+    ]);
+  });
+
+  it("records nothing for a request signed with an access key it does not know", async () => {
+    // Prepare
+    const { clientFor, calls } = await startSandbox();
+
+    // Act
+    const error = await failureOf(
+      clientFor("AKIAUNKNOWNEXAMPLE01").send(new GetRoleCommand({ RoleName: "app-role" })),
+    );
+
+    // Assess
+    expect(error.name).toBe("InvalidClientTokenId");
+    expect(calls).toEqual([]);
+  });
+});
+
 const execFileAsync = promisify(execFile);
 const awsCli = await execFileAsync("aws", ["--version"]).then(
   (out) => `${out.stdout}${out.stderr}`.trim(),
@@ -1497,22 +2001,36 @@ const awsCli = await execFileAsync("aws", ["--version"]).then(
 );
 
 describe("IAM through an independent client (the Python aws CLI / botocore)", () => {
-  /** Runs `aws iam …` against the sandbox; async, as the sandbox serves from this process. */
-  const aws = (url: string, args: string[]) =>
+  /** Runs `aws <service> …` (IAM unless told) against the sandbox; async, as the sandbox serves from this process. */
+  const aws = (url: string, args: string[], service = "iam", extraEnv: Record<string, string> = {}) =>
     execFileAsync(
       "aws",
-      ["iam", ...args, "--endpoint-url", url, "--region", "us-east-1", "--output", "json"],
+      [service, ...args, "--endpoint-url", url, "--region", "us-east-1", "--output", "json"],
       {
+        maxBuffer: 16 * 1024 * 1024,
         env: {
           PATH: process.env.PATH,
           HOME: process.env.HOME,
           AWS_ACCESS_KEY_ID: ADMIN_KEY,
-          AWS_SECRET_ACCESS_KEY: "sandbox-secret",
+          AWS_SECRET_ACCESS_KEY: ADMIN_SECRET,
           AWS_CONFIG_FILE: "/nonexistent",
           AWS_SHARED_CREDENTIALS_FILE: "/nonexistent",
           AWS_EC2_METADATA_DISABLED: "true",
+          ...extraEnv,
         },
       },
+    );
+  /** The parsed JSON output of a command that succeeds. */
+  const awsJson = async <T>(url: string, args: string[], service = "iam"): Promise<T> =>
+    JSON.parse((await aws(url, args, service)).stdout) as T;
+  /** The error line botocore prints for a command that fails (and its exit code). */
+  const awsFailure = (url: string, args: string[], service = "iam", extraEnv: Record<string, string> = {}) =>
+    aws(url, args, service, extraEnv).then(
+      () => ({ code: 0, error: "" }),
+      (error: { code?: number; stderr?: string }) => ({
+        code: error.code ?? 0,
+        error: error.stderr?.trim() ?? "",
+      }),
     );
 
   it.skipIf(awsCli === undefined)(
@@ -1571,6 +2089,263 @@ describe("IAM through an independent client (the Python aws CLI / botocore)", ()
       expect(failure?.stderr?.trim()).toBe(
         "An error occurred (NoSuchEntity) when calling the GetRole operation: The role with name missing cannot be found.",
       );
+    },
+  );
+
+  it.skipIf(awsCli === undefined)(
+    "refuses a reserved aws: tag key on create-role and tag-role as botocore reports AWS's InvalidInput",
+    async () => {
+      // Prepare
+      const { url } = await startSandbox();
+      await aws(url, [
+        "create-role",
+        "--role-name",
+        "cli-role",
+        "--assume-role-policy-document",
+        TRUST_POLICY,
+      ]);
+
+      // Act
+      const created = await awsFailure(url, [
+        "create-role",
+        "--role-name",
+        "other-role",
+        "--assume-role-policy-document",
+        TRUST_POLICY,
+        "--tags",
+        "Key=aws:team,Value=a",
+      ]);
+      const tagged = await awsFailure(url, [
+        "tag-role",
+        "--role-name",
+        "cli-role",
+        "--tags",
+        "Key=AWS:team,Value=a",
+      ]);
+
+      // Assess
+      expect(created.error).toBe(
+        "An error occurred (InvalidInput) when calling the CreateRole operation: Tag keys starting with 'aws:' are reserved for internal use",
+      );
+      expect(tagged.error).toBe(
+        "An error occurred (InvalidInput) when calling the TagRole operation: Tag keys starting with 'aws:' are reserved for internal use",
+      );
+    },
+  );
+
+  it.skipIf(awsCli === undefined)(
+    "parses get-role's empty RoleLastUsed as botocore parses AWS's",
+    async () => {
+      // Prepare
+      const { url } = await startSandbox();
+      await aws(url, [
+        "create-role",
+        "--role-name",
+        "cli-role",
+        "--assume-role-policy-document",
+        TRUST_POLICY,
+      ]);
+
+      // Act
+      const { Role } = await awsJson<{ Role: Record<string, unknown> }>(url, [
+        "get-role",
+        "--role-name",
+        "cli-role",
+      ]);
+
+      // Assess
+      expect(Role.RoleLastUsed).toEqual({});
+    },
+  );
+
+  it.skipIf(awsCli === undefined)(
+    "reports characters outside IAM's patterns as a ValidationError naming the member",
+    async () => {
+      // Prepare
+      const { url } = await startSandbox();
+      await aws(url, [
+        "create-role",
+        "--role-name",
+        "cli-role",
+        "--assume-role-policy-document",
+        TRUST_POLICY,
+      ]);
+
+      // Act
+      const document = await awsFailure(url, [
+        "put-role-policy",
+        "--role-name",
+        "cli-role",
+        "--policy-name",
+        "read",
+        "--policy-document",
+        permissionsPolicy("arn:aws:s3:::报告/*"),
+      ]);
+      const description = await awsFailure(url, [
+        "update-role",
+        "--role-name",
+        "cli-role",
+        "--description",
+        "📦",
+      ]);
+
+      // Assess
+      expect(document.error).toBe(
+        `An error occurred (ValidationError) when calling the PutRolePolicy operation: 1 validation error detected: Value at 'policyDocument' failed to satisfy constraint: Member must satisfy regular expression pattern: ${POLICY_DOCUMENT_PATTERN}`,
+      );
+      expect(description.error).toBe(
+        `An error occurred (ValidationError) when calling the UpdateRole operation: 1 validation error detected: Value at 'description' failed to satisfy constraint: Member must satisfy regular expression pattern: ${ROLE_DESCRIPTION_PATTERN}`,
+      );
+    },
+  );
+
+  it.skipIf(awsCli === undefined)("answers a 1 MB policy document with a short ValidationError", async () => {
+    // Prepare
+    const { url } = await startSandbox();
+    await aws(url, ["create-role", "--role-name", "cli-role", "--assume-role-policy-document", TRUST_POLICY]);
+    const dir = mkdtempSync(join(tmpdir(), "iam-huge-"));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, "policy.json");
+    writeFileSync(file, permissionsPolicy(`arn:aws:s3:::${"x".repeat(1024 * 1024)}`));
+
+    // Act
+    const failure = await awsFailure(url, [
+      "put-role-policy",
+      "--role-name",
+      "cli-role",
+      "--policy-name",
+      "huge",
+      "--policy-document",
+      `file://${file}`,
+    ]);
+
+    // Assess
+    expect(failure.error).toBe(
+      "An error occurred (ValidationError) when calling the PutRolePolicy operation: 1 validation error detected: Value at 'policyDocument' failed to satisfy constraint: Member must have length less than or equal to 131072",
+    );
+  });
+
+  it.skipIf(awsCli === undefined)("gives roles random RoleIds that botocore reads back", async () => {
+    // Prepare
+    const { url } = await startSandbox();
+
+    // Act
+    const ids: string[] = [];
+    for (const name of ["one", "two", "three"]) {
+      const { Role } = await awsJson<{ Role: { RoleId: string } }>(url, [
+        "create-role",
+        "--role-name",
+        name,
+        "--assume-role-policy-document",
+        TRUST_POLICY,
+      ]);
+      ids.push(Role.RoleId);
+    }
+
+    // Assess: ids share their prefix and nothing else at the end.
+    expect(ids.every((id) => /^AROA[A-Z2-7]{17}$/.test(id))).toBe(true);
+    expect(new Set(ids.map((id) => id.slice(-4))).size).toBe(3);
+  });
+
+  it.skipIf(awsCli === undefined)(
+    "parses get-policy-version and list-policy-versions as AWS's, decoding the document",
+    async () => {
+      // Prepare
+      const { url } = await startSandbox();
+      const document = permissionsPolicy();
+      const { Policy } = await awsJson<{ Policy: { Arn: string } }>(url, [
+        "create-policy",
+        "--policy-name",
+        "read",
+        "--policy-document",
+        document,
+      ]);
+
+      // Act
+      const version = await awsJson<{ PolicyVersion: Record<string, unknown> }>(url, [
+        "get-policy-version",
+        "--policy-arn",
+        Policy.Arn,
+        "--version-id",
+        "v1",
+      ]);
+      const versions = await awsJson<{ Versions: Array<Record<string, unknown>> }>(url, [
+        "list-policy-versions",
+        "--policy-arn",
+        Policy.Arn,
+      ]);
+
+      // Assess: botocore URL-decodes and parses the document itself.
+      expect(version.PolicyVersion).toEqual({
+        Document: JSON.parse(document),
+        VersionId: "v1",
+        IsDefaultVersion: true,
+        CreateDate: "2026-11-24T21:53:13Z",
+      });
+      expect(versions.Versions).toEqual([
+        { VersionId: "v1", IsDefaultVersion: true, CreateDate: "2026-11-24T21:53:13Z" },
+      ]);
+    },
+  );
+
+  it.skipIf(awsCli === undefined)("pages list-users by Marker as botocore's paginator does", async () => {
+    // Prepare
+    const { url, calls } = await startSandbox();
+    for (const name of ["carol", "alice", "bob"]) await aws(url, ["create-user", "--user-name", name]);
+
+    // Act
+    const { Users } = await awsJson<{ Users: Array<{ UserName: string }> }>(url, [
+      "list-users",
+      "--page-size",
+      "1",
+    ]);
+
+    // Assess: three pages of one, each after the first with the previous page's Marker.
+    expect(Users.map((u) => u.UserName)).toEqual(["alice", "bob", "carol"]);
+    const listCalls = calls.filter((c) => c.eventName === "ListUsers");
+    expect(listCalls.map((c) => Object.keys(c.requestParameters ?? {}).sort())).toEqual([
+      ["maxItems"],
+      ["marker", "maxItems"],
+      ["marker", "maxItems"],
+    ]);
+  });
+
+  it.skipIf(awsCli === undefined)(
+    "shows a throttled IAM call in lookup-events with errorCode ThrottlingException",
+    async () => {
+      // Prepare
+      const faults = new FaultInjector(
+        { throttleRatePerSecond: 1, throttleBurst: 0 },
+        seededRandom(1),
+        () => 0,
+      );
+      const { url } = await startSandbox({ faults });
+      // One attempt: botocore retries throttled calls.
+      const throttled = await awsFailure(url, ["get-role", "--role-name", "cli-role"], "iam", {
+        AWS_MAX_ATTEMPTS: "1",
+        AWS_RETRY_MODE: "standard",
+      });
+
+      // Act
+      const { Events } = await awsJson<{ Events: Array<{ EventName: string; CloudTrailEvent: string }> }>(
+        url,
+        ["lookup-events", "--lookup-attributes", "AttributeKey=EventName,AttributeValue=GetRole"],
+        "cloudtrail",
+      );
+
+      // Assess
+      expect(throttled.error).toBe(
+        "An error occurred (Throttling) when calling the GetRole operation (reached max retries: 0): Rate exceeded",
+      );
+      expect(Events.map((e) => JSON.parse(e.CloudTrailEvent))).toEqual([
+        expect.objectContaining({
+          eventSource: "iam.amazonaws.com",
+          eventName: "GetRole",
+          errorCode: "ThrottlingException",
+          errorMessage: "Rate exceeded",
+          requestParameters: { roleName: "cli-role" },
+        }),
+      ]);
     },
   );
 });
