@@ -1,13 +1,19 @@
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import {
   shouldDeliverToEventBridge,
   toCloudTrailRecord,
   toEventBridgeEvent,
 } from "../../sandbox/emulator/cloudtrail.ts";
-import { assumedRoleIdentity, iamUserIdentity } from "../../sandbox/emulator/identities.ts";
-import type { ApiCall } from "../../sandbox/emulator/types.ts";
+import { IamService } from "../../sandbox/emulator/iam/service.ts";
+import {
+  assumedRoleIdentity,
+  iamUserIdentity,
+  MemoryIdentityStore,
+} from "../../sandbox/emulator/identities.ts";
+import { seededRandom } from "../../sandbox/emulator/random.ts";
+import type { ApiCall, EmulatorContext } from "../../sandbox/emulator/types.ts";
 import { matchesPattern } from "../../sandbox/eventbridge/pattern.ts";
 
 const ACCOUNT = "111122223333";
@@ -95,18 +101,16 @@ function createPodIdentityAssociationCall(): ApiCall {
   };
 }
 
-/** A real record from the shared reference set, when that directory is present. */
-const referenceDir = path.resolve(process.cwd(), "../shared/reference/cloudtrail");
-const haveReference = existsSync(referenceDir);
-/** Test title that says why the test is skipped when the reference directory is absent. */
-function needsReference(title: string): string {
-  return haveReference ? title : `${title} (SKIPPED: reference records not found at ${referenceDir})`;
-}
-function referenceFile(name: string): {
+/**
+ * A real record (and its EventBridge envelope) from test/fixtures/cloudtrail/, whose README says
+ * where each comes from. A missing fixture fails the test that reads it.
+ */
+function fixture(name: string): {
   record: Record<string, unknown>;
   eventbridge: Record<string, unknown>;
 } {
-  return JSON.parse(readFileSync(path.join(referenceDir, name), "utf8")) as {
+  const file = fileURLToPath(new URL(`../fixtures/cloudtrail/${name}`, import.meta.url));
+  return JSON.parse(readFileSync(file, "utf8")) as {
     record: Record<string, unknown>;
     eventbridge: Record<string, unknown>;
   };
@@ -268,19 +272,16 @@ describe("toCloudTrailRecord", () => {
     });
   });
 
-  it.skipIf(!haveReference)(
-    needsReference("has the same fields, in the same order, as a real eventVersion 1.11 record"),
-    () => {
-      // Prepare
-      const real = referenceFile("iam-PutRolePolicy.json").record;
-      // Act
-      const record = toCloudTrailRecord(putRolePolicyCall(), ACCOUNT, { eventId: "id" });
-      // Assess
-      expect(Object.keys(record)).toEqual(Object.keys(real));
-      expect(Object.keys(record.userIdentity as object)).toEqual(Object.keys(real.userIdentity as object));
-      expect(Object.keys(record.tlsDetails as object)).toEqual(Object.keys(real.tlsDetails as object));
-    },
-  );
+  it("has the same fields, in the same order, as a real eventVersion 1.11 record", () => {
+    // Prepare
+    const real = fixture("iam-PutRolePolicy.json").record;
+    // Act
+    const record = toCloudTrailRecord(putRolePolicyCall(), ACCOUNT, { eventId: "id" });
+    // Assess
+    expect(Object.keys(record)).toEqual(Object.keys(real));
+    expect(Object.keys(record.userIdentity as object)).toEqual(Object.keys(real.userIdentity as object));
+    expect(Object.keys(record.tlsDetails as object)).toEqual(Object.keys(real.tlsDetails as object));
+  });
 });
 
 describe("toEventBridgeEvent", () => {
@@ -340,18 +341,15 @@ describe("toEventBridgeEvent", () => {
     });
   });
 
-  it.skipIf(!haveReference)(
-    needsReference("has the same envelope fields, in the same order, as a real captured envelope"),
-    () => {
-      // Prepare
-      const real = referenceFile("iam-PutRolePolicy.json").eventbridge;
-      const record = toCloudTrailRecord(putRolePolicyCall(), ACCOUNT, { eventId: "id" });
-      // Act
-      const event = toEventBridgeEvent(record, { id: "x" });
-      // Assess
-      expect(Object.keys(event)).toEqual(Object.keys(real));
-    },
-  );
+  it("has the same envelope fields, in the same order, as a real captured envelope", () => {
+    // Prepare
+    const real = fixture("iam-PutRolePolicy.json").eventbridge;
+    const record = toCloudTrailRecord(putRolePolicyCall(), ACCOUNT, { eventId: "id" });
+    // Act
+    const event = toEventBridgeEvent(record, { id: "x" });
+    // Assess
+    expect(Object.keys(event)).toEqual(Object.keys(real));
+  });
 
   it("matches a CloudTrail drift pattern for pip- roles, and only for them", () => {
     // Prepare
@@ -383,25 +381,22 @@ describe("toEventBridgeEvent", () => {
     expect(otherCall).toBe(false);
   });
 
-  it.skipIf(!haveReference)(
-    needsReference("gives the same drift-pattern verdict as the real captured PutRolePolicy envelope"),
-    () => {
-      // Prepare
-      const real = referenceFile("iam-PutRolePolicy.json").eventbridge;
-      const pattern = {
-        source: ["aws.iam"],
-        "detail-type": ["AWS API Call via CloudTrail"],
-        detail: { eventSource: ["iam.amazonaws.com"], eventName: ["PutRolePolicy"] },
-      };
-      const ours = toEventBridgeEvent(toCloudTrailRecord(putRolePolicyCall(), ACCOUNT, { eventId: "e" }), {
-        id: "i",
-      });
-      // Act
-      const verdicts = [matchesPattern(pattern, real), matchesPattern(pattern, ours)];
-      // Assess
-      expect(verdicts).toEqual([true, true]);
-    },
-  );
+  it("gives the same drift-pattern verdict as the real captured PutRolePolicy envelope", () => {
+    // Prepare
+    const real = fixture("iam-PutRolePolicy.json").eventbridge;
+    const pattern = {
+      source: ["aws.iam"],
+      "detail-type": ["AWS API Call via CloudTrail"],
+      detail: { eventSource: ["iam.amazonaws.com"], eventName: ["PutRolePolicy"] },
+    };
+    const ours = toEventBridgeEvent(toCloudTrailRecord(putRolePolicyCall(), ACCOUNT, { eventId: "e" }), {
+      id: "i",
+    });
+    // Act
+    const verdicts = [matchesPattern(pattern, real), matchesPattern(pattern, ours)];
+    // Assess
+    expect(verdicts).toEqual([true, true]);
+  });
 });
 
 describe("shouldDeliverToEventBridge", () => {
@@ -463,5 +458,155 @@ describe("shouldDeliverToEventBridge", () => {
     const verdict = shouldDeliverToEventBridge(call, "DISABLED");
     // Assess
     expect(verdict).toBe(false);
+  });
+});
+
+describe("IAM's records compared with real ones (test/fixtures/cloudtrail)", () => {
+  /** Serves IAM actions straight to the emulation (no HTTP) and answers the CloudTrail records it makes. */
+  function iamTrail() {
+    const calls: ApiCall[] = [];
+    const ctx: EmulatorContext = {
+      accountId: ACCOUNT,
+      now: () => EVENT_TIME,
+      random: seededRandom(1),
+      identities: new MemoryIdentityStore(),
+      recordApiCall: (call) => calls.push(call),
+    };
+    const iam = new IamService(ctx);
+    return {
+      call(action: string, parameters: Record<string, string>) {
+        iam.handle({
+          method: "POST",
+          path: "/",
+          query: new URLSearchParams(),
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({ Action: action, Version: "2010-05-08", ...parameters }).toString(),
+          region: "us-east-1",
+          caller: person,
+          requestId: `request-${calls.length}`,
+        });
+        const call = calls.at(-1);
+        if (!call) throw new Error(`${action} made no record`);
+        return toCloudTrailRecord(call, ACCOUNT, { eventId: "e" });
+      },
+    };
+  }
+
+  it("logs CreateRole's response with the role fields a real record has, the trust policy URL-encoded byte for byte", () => {
+    // Prepare
+    const real = fixture("iam-CreateRole.json").record as {
+      requestParameters: { assumeRolePolicyDocument: string; permissionsBoundary: string };
+      responseElements: { role: Record<string, unknown> };
+    };
+    const trail = iamTrail();
+
+    // Act
+    const record = trail.call("CreateRole", {
+      RoleName: "stratus-red-team-malicious-iam-role",
+      AssumeRolePolicyDocument: real.requestParameters.assumeRolePolicyDocument,
+      PermissionsBoundary: real.requestParameters.permissionsBoundary,
+    }) as { requestParameters: unknown; responseElements: { role: Record<string, unknown> } };
+
+    // Assess
+    expect(record.requestParameters).toEqual(real.requestParameters);
+    expect(Object.keys(record.responseElements.role).sort()).toEqual(
+      Object.keys(real.responseElements.role).sort(),
+    );
+    expect(record.responseElements.role.assumeRolePolicyDocument).toBe(
+      real.responseElements.role.assumeRolePolicyDocument,
+    );
+    expect(record.responseElements.role.permissionsBoundary).toEqual(
+      real.responseElements.role.permissionsBoundary,
+    );
+    expect(record.responseElements.role.createDate).toMatch(
+      /^[A-Z][a-z]{2} \d{1,2}, \d{4} \d{1,2}:\d{2}:\d{2} [AP]M$/,
+    );
+    expect(real.responseElements.role.createDate).toMatch(
+      /^[A-Z][a-z]{2} \d{1,2}, \d{4} \d{1,2}:\d{2}:\d{2} [AP]M$/,
+    );
+  });
+
+  it("logs CreateAccessKey's response with the fields of a real record, and no secret", () => {
+    // Prepare
+    const real = fixture("iam-CreateAccessKey.json").record as {
+      responseElements: { accessKey: Record<string, unknown> };
+    };
+    const trail = iamTrail();
+    trail.call("CreateUser", { UserName: "ci" });
+
+    // Act
+    const record = trail.call("CreateAccessKey", { UserName: "ci" }) as {
+      responseElements: { accessKey: Record<string, unknown> };
+    };
+
+    // Assess
+    expect(Object.keys(record.responseElements.accessKey).sort()).toEqual(
+      Object.keys(real.responseElements.accessKey).sort(),
+    );
+  });
+
+  it("logs TagRole's tags as a real record does: a list of {key, value}", () => {
+    // Prepare
+    const real = fixture("iam-TagRole.json").record as { requestParameters: Record<string, unknown> };
+    const trail = iamTrail();
+    trail.call("CreateRole", {
+      RoleName: "test_detect_role",
+      AssumeRolePolicyDocument: JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [
+          { Effect: "Allow", Principal: { Service: "pods.eks.amazonaws.com" }, Action: "sts:AssumeRole" },
+        ],
+      }),
+    });
+
+    // Act
+    const record = trail.call("TagRole", {
+      RoleName: "test_detect_role",
+      "Tags.member.1.Key": "test-tag",
+      "Tags.member.1.Value": "detection-for-eventbridge-attempt-2",
+    });
+
+    // Assess
+    expect(record.requestParameters).toEqual(real.requestParameters);
+    expect(record).toMatchObject({ responseElements: null, readOnly: false });
+  });
+
+  it("logs a failed IAM write as a real one: the Exception-suffixed errorCode, parameters kept, no responseElements", () => {
+    // Prepare
+    const real = fixture("iam-DeleteLoginProfile--error-EntityTemporarilyUnmodifiable.json").record;
+    const call = putRolePolicyCall({
+      eventName: "DeleteLoginProfile",
+      caller: person,
+      requestParameters: real.requestParameters as Record<string, unknown>,
+      errorCode: "EntityTemporarilyUnmodifiable",
+      errorMessage: real.errorMessage as string,
+    });
+
+    // Act
+    const record = toCloudTrailRecord(call, ACCOUNT, { eventId: "e" });
+
+    // Assess
+    expect(record).toMatchObject({
+      errorCode: real.errorCode,
+      errorMessage: real.errorMessage,
+      requestParameters: real.requestParameters,
+      responseElements: null,
+    });
+  });
+
+  it.each([
+    ["NoSuchEntity", "NoSuchEntityException"],
+    ["ReportExpired", "CredentialReportExpiredException"],
+    ["Throttling", "ThrottlingException"],
+    ["ValidationError", "ValidationError"],
+    ["AccessDenied", "AccessDenied"],
+  ])("logs IAM's wire code %s as %s", (code, logged) => {
+    // Act
+    const record = toCloudTrailRecord(putRolePolicyCall({ errorCode: code, errorMessage: "m" }), ACCOUNT, {
+      eventId: "e",
+    });
+
+    // Assess
+    expect(record.errorCode).toBe(logged);
   });
 });
