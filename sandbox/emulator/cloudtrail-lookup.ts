@@ -12,8 +12,50 @@ const ATTRIBUTE: Record<string, (record: Record<string, unknown>) => unknown[]> 
   EventId: (r) => [r.eventID],
   AccessKeyId: (r) => [(r.userIdentity as { accessKeyId?: string } | undefined)?.accessKeyId],
   Username: (r) => [usernameOf(r)],
-  ResourceName: (r) => Object.values((r.requestParameters as Record<string, unknown> | null) ?? {}),
+  ResourceType: (r) => eventResources(r).map((resource) => resource.ResourceType),
+  ResourceName: (r) => eventResources(r).map((resource) => resource.ResourceName),
 };
+
+export interface LookupResource {
+  ResourceType: string;
+  ResourceName: string;
+}
+
+/**
+ * The IAM request parameters that name a resource, and its CloudTrail resource type. CloudTrail's
+ * event history names the resources an IAM event is about (`Resources` in LookupEvents, and what
+ * the ResourceType and ResourceName lookups match) from the call itself: IAM records carry no
+ * `resources` element (the real records in test/fixtures/cloudtrail/ have none). The order of
+ * `Resources` is not documented; it follows this table.
+ */
+const IAM_RESOURCE_PARAMETERS: ReadonlyArray<[parameter: string, type: string]> = [
+  ["accessKeyId", "AWS::IAM::AccessKey"],
+  ["policyName", "AWS::IAM::Policy"],
+  ["policyArn", "AWS::IAM::Policy"],
+  ["permissionsBoundary", "AWS::IAM::Policy"],
+  ["roleName", "AWS::IAM::Role"],
+  ["userName", "AWS::IAM::User"],
+];
+
+/** The resources a record is about, as LookupEvents lists them: none for services other than IAM here. */
+export function eventResources(record: Record<string, unknown>): LookupResource[] {
+  if (record.eventSource !== "iam.amazonaws.com") return [];
+  const parameters = (record.requestParameters as Record<string, unknown> | null) ?? {};
+  // CreateAccessKey names its new key only in its response.
+  const responseElements = record.responseElements as { accessKey?: { accessKeyId?: unknown } } | null;
+  const named: Record<string, unknown> = {
+    accessKeyId: responseElements?.accessKey?.accessKeyId,
+    ...parameters,
+  };
+  const resources: LookupResource[] = [];
+  for (const [parameter, type] of IAM_RESOURCE_PARAMETERS) {
+    const name = named[parameter];
+    const seen = resources.some((r) => r.ResourceType === type && r.ResourceName === name);
+    if (typeof name === "string" && name !== "" && !seen)
+      resources.push({ ResourceType: type, ResourceName: name });
+  }
+  return resources;
+}
 
 function usernameOf(record: Record<string, unknown>): string | undefined {
   const identity = record.userIdentity as { userName?: string; arn?: string } | undefined;
@@ -88,7 +130,7 @@ export class CloudTrailLookupService implements EmulatedService {
         EventTime: Date.parse(String(r.eventTime)) / 1000,
         EventSource: r.eventSource,
         Username: usernameOf(r),
-        Resources: [],
+        Resources: eventResources(r),
         CloudTrailEvent: JSON.stringify(r),
       })),
       ...(start + max < matching.length ? { NextToken: String(start + max) } : {}),

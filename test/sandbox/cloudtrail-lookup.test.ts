@@ -1,3 +1,5 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import {
   CloudTrailClient,
   type CloudTrailServiceException,
@@ -19,6 +21,7 @@ import type { ApiCall } from "../../sandbox/emulator/types.ts";
 const ACCOUNT = "111122223333";
 const REGION = "eu-west-1";
 const ACCESS_KEY = "AKIATRAILFIDELITY001";
+const SECRET_KEY = "sandbox-secret";
 
 const alice = iamUserIdentity(ACCOUNT, "AKIAPERSON000000001", "alice");
 const provisioner = assumedRoleIdentity(ACCOUNT, "ASIAPROVISIONER0001", "pip-provisioner", "grant-worker");
@@ -54,22 +57,25 @@ function trail(): Array<Record<string, unknown>> {
   );
 }
 
-/** A front door with CloudTrail LookupEvents over `records`. */
+/** A front door with CloudTrail LookupEvents over `records`, and an SDK client signing for it. */
 async function startCloudTrail(records: Array<Record<string, unknown>>) {
   const identities = new MemoryIdentityStore();
-  identities.register(iamUserIdentity(ACCOUNT, ACCESS_KEY, "platform-admin"));
+  identities.register(iamUserIdentity(ACCOUNT, ACCESS_KEY, "platform-admin"), {
+    secretAccessKey: SECRET_KEY,
+  });
   const door = await startFrontDoor({
     services: [new CloudTrailLookupService(() => records)],
     identities,
     accountId: ACCOUNT,
   });
   onTestFinished(() => door.close());
-  return new CloudTrailClient({
+  const client = new CloudTrailClient({
     endpoint: door.url,
     region: REGION,
-    credentials: { accessKeyId: ACCESS_KEY, secretAccessKey: "sandbox-secret" },
+    credentials: { accessKeyId: ACCESS_KEY, secretAccessKey: SECRET_KEY },
     maxAttempts: 1,
   });
+  return { client, url: door.url };
 }
 
 async function failureOf(promise: Promise<unknown>): Promise<CloudTrailServiceException> {
@@ -87,7 +93,7 @@ describe("CloudTrail LookupEvents", () => {
   it("returns every event newest first, with the record's fields", async () => {
     // Prepare
     const records = trail();
-    const client = await startCloudTrail(records);
+    const { client } = await startCloudTrail(records);
 
     // Act
     const { Events, NextToken } = await client.send(new LookupEventsCommand({}));
@@ -111,7 +117,7 @@ describe("CloudTrail LookupEvents", () => {
     const records = trail();
     const late = records.splice(1, 1)[0] as Record<string, unknown>;
     records.push({ ...late, eventTime: "2026-11-24T09:00:00Z" });
-    const client = await startCloudTrail(records);
+    const { client } = await startCloudTrail(records);
 
     // Act
     const { Events } = await client.send(new LookupEventsCommand({}));
@@ -123,7 +129,7 @@ describe("CloudTrail LookupEvents", () => {
   it("gives the record itself, as JSON text, in CloudTrailEvent", async () => {
     // Prepare
     const records = trail();
-    const client = await startCloudTrail(records);
+    const { client } = await startCloudTrail(records);
 
     // Act
     const { Events } = await client.send(new LookupEventsCommand({}));
@@ -143,7 +149,7 @@ describe("CloudTrail LookupEvents", () => {
   ])("filters by %s", async (_what, attribute, expected) => {
     // Prepare
     const records = trail();
-    const client = await startCloudTrail(records);
+    const { client } = await startCloudTrail(records);
 
     // Act
     const { Events } = await client.send(new LookupEventsCommand({ LookupAttributes: [attribute] }));
@@ -155,7 +161,7 @@ describe("CloudTrail LookupEvents", () => {
   it("pages with MaxResults and NextToken until no token is returned", async () => {
     // Prepare
     const records = trail();
-    const client = await startCloudTrail(records);
+    const { client } = await startCloudTrail(records);
     const pages: Array<string | undefined>[] = [];
 
     // Act
@@ -174,7 +180,7 @@ describe("CloudTrail LookupEvents", () => {
   it("pages through the filtered events only", async () => {
     // Prepare
     const records = trail();
-    const client = await startCloudTrail(records);
+    const { client } = await startCloudTrail(records);
     const filter: LookupAttribute[] = [{ AttributeKey: "Username", AttributeValue: "grant-worker" }];
 
     // Act
@@ -194,7 +200,7 @@ describe("CloudTrail LookupEvents", () => {
   it("returns only the events between StartTime and EndTime, both inclusive", async () => {
     // Prepare
     const records = trail();
-    const client = await startCloudTrail(records);
+    const { client } = await startCloudTrail(records);
 
     // Act
     const { Events } = await client.send(
@@ -210,7 +216,7 @@ describe("CloudTrail LookupEvents", () => {
 
   it("refuses more than one lookup attribute with InvalidLookupAttributesException (400)", async () => {
     // Prepare
-    const client = await startCloudTrail(trail());
+    const { client } = await startCloudTrail(trail());
 
     // Act
     const error = await failureOf(
@@ -233,7 +239,7 @@ describe("CloudTrail LookupEvents", () => {
 
   it.each([0, 51])("refuses MaxResults %i with InvalidMaxResultsException (400)", async (maxResults) => {
     // Prepare
-    const client = await startCloudTrail(trail());
+    const { client } = await startCloudTrail(trail());
 
     // Act
     const error = await failureOf(client.send(new LookupEventsCommand({ MaxResults: maxResults })));
@@ -247,7 +253,7 @@ describe("CloudTrail LookupEvents", () => {
 
   it("refuses a NextToken it did not issue with InvalidNextTokenException (400)", async () => {
     // Prepare
-    const client = await startCloudTrail(trail());
+    const { client } = await startCloudTrail(trail());
 
     // Act
     const error = await failureOf(client.send(new LookupEventsCommand({ NextToken: "not-a-token" })));
@@ -261,7 +267,7 @@ describe("CloudTrail LookupEvents", () => {
 
   it("refuses a StartTime after the EndTime with InvalidTimeRangeException (400)", async () => {
     // Prepare
-    const client = await startCloudTrail(trail());
+    const { client } = await startCloudTrail(trail());
 
     // Act
     const error = await failureOf(
@@ -279,4 +285,176 @@ describe("CloudTrail LookupEvents", () => {
       status: 400,
     });
   });
+});
+
+/** An IAM call's record, as the IAM emulation reports it. */
+function iamRecord(
+  eventName: string,
+  requestParameters: Record<string, unknown>,
+  responseElements: Record<string, unknown> | null = null,
+): Record<string, unknown> {
+  return toCloudTrailRecord(
+    {
+      eventSource: "iam.amazonaws.com",
+      eventName,
+      awsRegion: "us-east-1",
+      caller: alice,
+      requestParameters,
+      responseElements,
+      readOnly: false,
+      requestId: `req-${eventName}`,
+      eventTime: new Date("2026-11-24T10:00:00Z"),
+    },
+    ACCOUNT,
+    { eventId: `id-${eventName}` },
+  );
+}
+
+describe("CloudTrail LookupEvents: the resources of IAM events", () => {
+  it.each<[string, Record<string, unknown>, Record<string, unknown> | null, unknown[]]>([
+    [
+      "CreateRole",
+      { roleName: "pip-team-a-reader", assumeRolePolicyDocument: "{}" },
+      null,
+      [{ ResourceType: "AWS::IAM::Role", ResourceName: "pip-team-a-reader" }],
+    ],
+    [
+      "PutRolePolicy",
+      { roleName: "pip-team-a-reader", policyName: "pod-identity", policyDocument: "{}" },
+      null,
+      [
+        { ResourceType: "AWS::IAM::Policy", ResourceName: "pod-identity" },
+        { ResourceType: "AWS::IAM::Role", ResourceName: "pip-team-a-reader" },
+      ],
+    ],
+    [
+      "AttachRolePolicy",
+      { roleName: "pip-team-a-reader", policyArn: "arn:aws:iam::aws:policy/ReadOnlyAccess" },
+      null,
+      [
+        { ResourceType: "AWS::IAM::Policy", ResourceName: "arn:aws:iam::aws:policy/ReadOnlyAccess" },
+        { ResourceType: "AWS::IAM::Role", ResourceName: "pip-team-a-reader" },
+      ],
+    ],
+    [
+      "CreateAccessKey",
+      { userName: "ci" },
+      { accessKey: { accessKeyId: "AKIANEWKEYEXAMPLE001", status: "Active", userName: "ci" } },
+      [
+        { ResourceType: "AWS::IAM::AccessKey", ResourceName: "AKIANEWKEYEXAMPLE001" },
+        { ResourceType: "AWS::IAM::User", ResourceName: "ci" },
+      ],
+    ],
+    ["ListRoles", {}, null, []],
+  ])("names the resources of %s in Resources", async (eventName, parameters, response, resources) => {
+    // Prepare
+    const { client } = await startCloudTrail([iamRecord(eventName, parameters, response)]);
+
+    // Act
+    const { Events } = await client.send(new LookupEventsCommand({}));
+
+    // Assess
+    expect(Events?.[0]?.Resources).toEqual(resources);
+  });
+
+  it("finds a role's events by ResourceType and by ResourceName, and no EKS event", async () => {
+    // Prepare
+    const eks = toCloudTrailRecord(
+      {
+        eventSource: "eks.amazonaws.com",
+        eventName: "CreatePodIdentityAssociation",
+        awsRegion: REGION,
+        caller: provisioner,
+        requestParameters: { name: "demo", roleArn: `arn:aws:iam::${ACCOUNT}:role/pip-team-a-reader` },
+        responseElements: null,
+        readOnly: false,
+        requestId: "req-eks",
+        eventTime: new Date("2026-11-24T10:00:01Z"),
+      },
+      ACCOUNT,
+      { eventId: "id-eks" },
+    );
+    const records = [
+      iamRecord("CreateUser", { userName: "ci" }),
+      iamRecord("CreateRole", { roleName: "pip-team-a-reader" }),
+      eks,
+    ];
+    const { client } = await startCloudTrail(records);
+
+    // Act
+    const byType = await client.send(
+      new LookupEventsCommand({
+        LookupAttributes: [{ AttributeKey: "ResourceType", AttributeValue: "AWS::IAM::Role" }],
+      }),
+    );
+    const byName = await client.send(
+      new LookupEventsCommand({ LookupAttributes: [{ AttributeKey: "ResourceName", AttributeValue: "ci" }] }),
+    );
+
+    // Assess
+    expect(byType.Events?.map((e) => e.EventName)).toEqual(["CreateRole"]);
+    expect(byName.Events?.map((e) => e.EventName)).toEqual(["CreateUser"]);
+  });
+});
+
+const execFileAsync = promisify(execFile);
+const awsCli = await execFileAsync("aws", ["--version"]).then(
+  (out) => `${out.stdout}${out.stderr}`.trim(),
+  () => undefined,
+);
+
+describe("CloudTrail LookupEvents through an independent client (the Python aws CLI / botocore)", () => {
+  it.skipIf(awsCli === undefined)(
+    `finds a role's IAM events with lookup-events by ResourceType AWS::IAM::Role (${awsCli ?? "aws CLI not on PATH"})`,
+    async () => {
+      // Prepare
+      const records = [
+        iamRecord("CreateUser", { userName: "ci" }),
+        iamRecord("CreateRole", { roleName: "pip-team-a-reader", assumeRolePolicyDocument: "{}" }),
+        iamRecord("PutRolePolicy", { roleName: "pip-team-a-reader", policyName: "pod-identity" }),
+      ];
+      const { url } = await startCloudTrail(records);
+
+      // Act
+      const { stdout } = await execFileAsync(
+        "aws",
+        [
+          "cloudtrail",
+          "lookup-events",
+          "--lookup-attributes",
+          "AttributeKey=ResourceType,AttributeValue=AWS::IAM::Role",
+          "--endpoint-url",
+          url,
+          "--region",
+          REGION,
+          "--output",
+          "json",
+        ],
+        {
+          env: {
+            PATH: process.env.PATH,
+            HOME: process.env.HOME,
+            AWS_ACCESS_KEY_ID: ACCESS_KEY,
+            AWS_SECRET_ACCESS_KEY: SECRET_KEY,
+            AWS_CONFIG_FILE: "/nonexistent",
+            AWS_SHARED_CREDENTIALS_FILE: "/nonexistent",
+            AWS_EC2_METADATA_DISABLED: "true",
+          },
+        },
+      );
+      const { Events } = JSON.parse(stdout) as {
+        Events: Array<{
+          EventName: string;
+          Resources: Array<{ ResourceType: string; ResourceName: string }>;
+        }>;
+      };
+
+      // Assess
+      expect(Events.map((e) => e.EventName).sort()).toEqual(["CreateRole", "PutRolePolicy"]);
+      expect(Events.find((e) => e.EventName === "PutRolePolicy")?.Resources).toEqual([
+        { ResourceType: "AWS::IAM::Policy", ResourceName: "pod-identity" },
+        { ResourceType: "AWS::IAM::Role", ResourceName: "pip-team-a-reader" },
+      ]);
+    },
+  );
 });
