@@ -1,4 +1,4 @@
-import { createRegistryClient } from "#aws/clients.ts";
+import { createRegistryClient } from "#aws/clients/registry.ts";
 import { config, tenancy } from "#src/config.ts";
 import { outcomeCounter } from "#src/metrics.ts";
 import { logger, stepHandler } from "#src/observability.ts";

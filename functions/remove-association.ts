@@ -1,4 +1,4 @@
-import { createEksClient } from "#aws/clients.ts";
+import { createEksClient } from "#aws/clients/eks.ts";
 import type { GrantIdentity } from "#grant/desired-state.ts";
 import { logger, stepHandler } from "#src/observability.ts";
 import { removeAssociation } from "#src/provision/association.ts";

@@ -1,4 +1,4 @@
-import { createIamClient } from "#aws/clients.ts";
+import { createIamClient } from "#aws/clients/iam.ts";
 import type { GrantIdentity } from "#grant/desired-state.ts";
 import { logger, stepHandler } from "#src/observability.ts";
 import { removePolicy } from "#src/provision/policy.ts";
