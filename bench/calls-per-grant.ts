@@ -55,7 +55,7 @@ async function measure(phase: Phase, machine: "provision" | "deprovision", input
     list.push(since.get(name) ?? 0);
     record.calls.set(name, list);
   }
-  const history = sandbox.sfn.history(run.executionArn);
+  const history = sandbox.sfn.executionHistory(run.executionArn);
   record.transitions.push(history.filter((e) => e.type.endsWith("StateEntered")).length);
   const scheduled = history.filter((e) => /^(Task|LambdaFunction)Scheduled$/.test(e.type)).length;
   record.invocations.push(scheduled || history.filter((e) => e.type === "TaskStateEntered").length);

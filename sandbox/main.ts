@@ -64,7 +64,7 @@ const sandbox = await startSandbox({
 const stateFile = values["state-file"];
 if (stateFile && existsSync(stateFile)) {
   await sandbox.restore(JSON.parse(readFileSync(stateFile, "utf8")));
-  console.log(`Restored IAM, EKS and the registry from ${stateFile}`);
+  console.log(`Restored IAM, EKS, the registry and finished executions from ${stateFile}`);
 }
 const endpointFile = join(stateDir, "endpoint.json");
 writeFileSync(
@@ -114,7 +114,7 @@ const stop = async () => {
   console.log("\nStopping …");
   if (stateFile) {
     writeFileSync(stateFile, JSON.stringify(await sandbox.snapshot()));
-    console.log(`Saved IAM, EKS and the registry to ${stateFile}`);
+    console.log(`Saved IAM, EKS, the registry and finished executions to ${stateFile}`);
   }
   await sandbox.close();
   rmSync(endpointFile, { force: true });

@@ -19,7 +19,7 @@ import { seededRandom } from "./emulator/random.ts";
 import { startFrontDoor } from "./emulator/server.ts";
 import { StsService } from "./emulator/sts.ts";
 import type { ApiCall, EmulatorContext, Identity } from "./emulator/types.ts";
-import { EventBus, rulesFromTemplate, type Target } from "./eventbridge/bus.ts";
+import { busesFromTemplate, EventBus, rulesFromTemplate, type Target } from "./eventbridge/bus.ts";
 import { definitionsFromTemplate, functionKeyOf } from "./stepfunctions/definitions.ts";
 import { type LambdaHandler, LocalStepFunctions } from "./stepfunctions/local-sfn.ts";
 import { StepFunctionsService } from "./stepfunctions/service.ts";
@@ -101,6 +101,8 @@ export interface SandboxSnapshot {
   iam: unknown;
   eks: unknown;
   registry: GrantRecord[];
+  /** Finished executions and their histories. */
+  stepFunctions?: unknown;
 }
 
 const FUNCTIONS_ROLE = "pod-identity-provisioner-functions";
@@ -262,7 +264,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     Object.values(options.template.Resources)
       .filter((r) => r.Type === "AWS::Events::EventBus")
       .map((r) => String(r.Properties?.Name))[0] ?? "default";
-  bus.addBus(eventBusName);
+  for (const definition of busesFromTemplate(options.template)) bus.addBus(definition.name, definition);
   bus.onDeliver(async (target: Target, input: unknown) => {
     if (target.kind === "stateMachine") {
       const arn = byLogicalId[target.logicalId];
@@ -300,13 +302,20 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     snapshot: async () => {
       const db = DynamoDBDocumentClient.from(new DynamoDBClient(clientConfig()));
       const registry = await scanGrants(db, registryTable);
-      return { format: "pod-identity-sandbox/1", iam: iam.snapshot(), eks: eks.snapshot(), registry };
+      return {
+        format: "pod-identity-sandbox/1",
+        iam: iam.snapshot(),
+        eks: eks.snapshot(),
+        registry,
+        stepFunctions: sfn.snapshot(),
+      };
     },
     restore: async (snapshot) => {
       if (snapshot.format !== "pod-identity-sandbox/1")
         throw new Error("Not a sandbox snapshot (format pod-identity-sandbox/1)");
       iam.restore(snapshot.iam);
       eks.restore(snapshot.eks);
+      if (snapshot.stepFunctions) sfn.restore(snapshot.stepFunctions);
       const db = DynamoDBDocumentClient.from(new DynamoDBClient(clientConfig()));
       for (const item of snapshot.registry)
         await db.send(new PutCommand({ TableName: registryTable, Item: item }));

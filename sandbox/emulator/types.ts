@@ -5,7 +5,7 @@
  * the wire, so the unmodified AWS SDK clients parse them as they parse AWS.
  */
 
-/** The caller, as CloudTrail's `userIdentity` shows it (see shared/reference/cloudtrail/README.md). */
+/** The caller, as CloudTrail's `userIdentity` shows it (see test/fixtures/cloudtrail/README.md). */
 export interface Identity {
   type: "IAMUser" | "AssumedRole" | "Root";
   principalId: string;

@@ -129,7 +129,7 @@ describe("npm start and the README's try-it commands", () => {
     // Assess
     expect(code).toBe(0);
     expect(existsSync(stateFile)).toBe(true);
-    expect(banner).toContain("Restored IAM, EKS and the registry");
+    expect(banner).toContain("Restored IAM, EKS, the registry and finished executions");
     expect(status.output).toContain('"status": "ACTIVE"');
     expect(status.output).not.toContain("grant-policy-changed");
   });
