@@ -16,6 +16,7 @@ import { FaultInjector, type FaultOptions } from "./emulator/faults.ts";
 import { IamService } from "./emulator/iam/service.ts";
 import { assumedRoleIdentity, iamUserIdentity, MemoryIdentityStore } from "./emulator/identities.ts";
 import { seededRandom } from "./emulator/random.ts";
+import { DEFAULT_RETENTION, keepNewest, type Retention } from "./emulator/retention.ts";
 import { startFrontDoor } from "./emulator/server.ts";
 import { StsService } from "./emulator/sts.ts";
 import type { ApiCall, EmulatorContext, Identity } from "./emulator/types.ts";
@@ -49,6 +50,8 @@ export interface SandboxOptions {
   /** Powertools log level of the handlers (`SILENT` in tests). */
   logLevel?: string;
   stage?: string;
+  /** How much of its past the sandbox keeps (API calls, events, finished executions); bounded unless given. */
+  retention?: Retention;
   /** The tenancy the functions authorize against (relative to the project root): `sandbox/tenancy.demo.json` unless given. */
   tenancyFile?: string;
 }
@@ -131,7 +134,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   identities.register(provisioner.identity, { secretAccessKey: provisioner.secretAccessKey });
   identities.register(admin.identity, { secretAccessKey: admin.secretAccessKey });
 
+  const retention = options.retention ?? DEFAULT_RETENTION;
   const bus = new EventBus(accountId, region);
+  bus.retain(retention);
   const apiCalls: ApiCall[] = [];
   const ctx: EmulatorContext = {
     accountId,
@@ -140,6 +145,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     identities,
     recordApiCall: (call) => {
       apiCalls.push(call);
+      keepNewest(apiCalls, retention.apiCalls);
       bus.publishApiCall(call);
     },
   };
@@ -159,6 +165,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     region,
     accountId,
     functions,
+    retainFinished: retention.finishedExecutions,
     ...(options.retryTimeScale !== undefined ? { retryTimeScale: options.retryTimeScale } : {}),
   });
   const front = await startFrontDoor(

@@ -6,6 +6,7 @@ import {
   toEventBridgeEvent,
 } from "../emulator/cloudtrail.ts";
 import { jsonError, jsonResponse } from "../emulator/json-protocol.ts";
+import { DEFAULT_RETENTION, keepNewest, type Retention } from "../emulator/retention.ts";
 import {
   type ApiCall,
   AwsError,
@@ -333,6 +334,12 @@ export class EventBus implements EmulatedService {
   readonly #buses = new Map<string, BusDefinition & { created: Date }>();
   readonly #pending = new Set<Promise<void>>();
   #invoke: TargetInvoker = async () => undefined;
+  #retention: Retention = DEFAULT_RETENTION;
+
+  /** How many events and deliveries to keep (the newest). */
+  retain(retention: Retention): void {
+    this.#retention = retention;
+  }
 
   constructor(accountId: string, region: string) {
     this.#accountId = accountId;
@@ -362,6 +369,7 @@ export class EventBus implements EmulatedService {
     const record = toCloudTrailRecord(call, this.#accountId, { eventId: randomUUID() });
     const event = toEventBridgeEvent(record, { id: randomUUID() });
     this.events.push({ bus: DEFAULT_BUS, event });
+    keepNewest(this.events, this.#retention.events);
     this.#route(DEFAULT_BUS, event, (rule) => shouldDeliverToEventBridge(call, rule.state));
   }
 
@@ -372,10 +380,12 @@ export class EventBus implements EmulatedService {
 
   put(bus: string, event: Record<string, unknown>): void {
     this.events.push({ bus, event });
+    keepNewest(this.events, this.#retention.events);
     this.#route(bus, event, (rule) => rule.state !== "DISABLED");
   }
 
   #route(bus: string, event: Record<string, unknown>, admits: (rule: SandboxRule) => boolean): void {
+    keepNewest(this.deliveries, this.#retention.events);
     const ingestionTime = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
     for (const rule of this.rules) {
       if (rule.bus !== bus || !admits(rule) || !rule.pattern.matches(event)) continue;

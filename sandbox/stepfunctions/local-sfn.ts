@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { ExecutionError, StateMachine } from "aws-local-stepfunctions";
+import { DEFAULT_RETENTION } from "../emulator/retention.ts";
 import type { LoadedDefinition } from "./definitions.ts";
 import {
   type AwsHistoryEvent,
@@ -88,6 +89,8 @@ export interface LocalStepFunctionsOptions {
    * with the retry *shape* production has. Undefined: real time.
    */
   retryTimeScale?: number;
+  /** How many finished executions (with their histories) to keep, the newest; default 50. */
+  retainFinished?: number;
 }
 
 export class StepFunctionsError extends Error {
@@ -272,7 +275,16 @@ export class LocalStepFunctions {
     } finally {
       execution.stopDate = new Date();
       await collect.catch(() => undefined);
+      this.#forgetOldFinished();
     }
+  }
+
+  /** Keeps the newest finished executions (Map order is start order); running ones always stay. */
+  #forgetOldFinished(): void {
+    const limit = this.#options.retainFinished ?? DEFAULT_RETENTION.finishedExecutions;
+    const finished = [...this.#executions.values()].filter((e) => e.status !== "RUNNING");
+    if (finished.length <= limit + Math.max(1, Math.floor(limit / 10))) return;
+    for (const old of finished.slice(0, finished.length - limit)) this.#executions.delete(old.executionArn);
   }
 
   #invoker(functionKey: string, stateName: string, execution: Execution) {
@@ -321,13 +333,11 @@ export class LocalStepFunctions {
   }
 
   describeExecution(executionArn: string): ExecutionDescription {
-    const {
-      history: _history,
-      calls: _calls,
-      done: _done,
-      sequence: _sequence,
-      ...description
-    } = this.#execution(executionArn);
+    return this.#describe(this.#execution(executionArn));
+  }
+
+  #describe(execution: Execution): ExecutionDescription {
+    const { history: _history, calls: _calls, done: _done, sequence: _sequence, ...description } = execution;
     return { ...description };
   }
 
@@ -408,7 +418,8 @@ export class LocalStepFunctions {
     if (!execution)
       throw new StepFunctionsError("ExecutionDoesNotExist", `Execution Does Not Exist: '${executionArn}'`);
     await execution.done;
-    return this.describeExecution(executionArn);
+    // From the object itself: a finished execution may already have been forgotten (retention).
+    return this.#describe(execution);
   }
 
   /** Resolves when no execution is running. */

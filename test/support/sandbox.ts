@@ -4,6 +4,7 @@ import { IAMClient } from "@aws-sdk/client-iam";
 import { SFNClient, StartExecutionCommand } from "@aws-sdk/client-sfn";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { inject } from "vitest";
+import { UNBOUNDED } from "../../sandbox/emulator/retention.ts";
 import { type Sandbox, type SandboxOptions, startSandbox } from "../../sandbox/sandbox.ts";
 import type { ExecutionDescription } from "../../sandbox/stepfunctions/local-sfn.ts";
 import { readTemplate } from "../../sandbox/template.ts";
@@ -31,6 +32,8 @@ export async function startTestSandbox(options: Partial<SandboxOptions> = {}): P
     retryTimeScale: 0.001,
     clusters: ["demo", "other"],
     tenancyFile: TEST_TENANCY,
+    // Tests index into the sandbox's call and event lists: keep all (a test file is short).
+    retention: UNBOUNDED,
     ...options,
   });
 }
