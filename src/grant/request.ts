@@ -1,9 +1,14 @@
-import { Ajv, type ErrorObject } from "ajv";
-import ajvErrors from "ajv-errors";
+import type { ErrorObject } from "ajv";
 import type { FromSchema } from "json-schema-to-ts";
 import { EKS_LIMITS, RESERVED_TAG_KEYS, RESERVED_TAG_PREFIXES } from "../constants.ts";
 import { type FieldProblem, ValidationError } from "../errors.ts";
 import { grantRequestSchema } from "../generated/grant-request.schema.ts";
+// Compiled at build time (AJV standalone code, scripts/generate.ts): the request's validator, and a
+// grant's key alone (a deprovision's input) with the request schema's own rules for its three fields.
+import {
+  validateGrantKey as validateKey,
+  validateGrantRequest as validateSchema,
+} from "../generated/grant-request.validate.js";
 import type { GrantKey } from "./naming.ts";
 
 /** The request type, derived from `schemas/grant-request.schema.json` (never written twice). */
@@ -35,21 +40,6 @@ export const REQUEST_LIMITS = {
 
 const REQUEST = "(request)";
 const count = (n: number): string => n.toLocaleString("en-US");
-
-const ajv = new Ajv({ allErrors: true, discriminator: true, strict: true, allowUnionTypes: true });
-// ajv-errors' CJS default export is the plugin function; under NodeNext it arrives as the module namespace.
-(ajvErrors as unknown as (a: Ajv) => Ajv)(ajv);
-const validateSchema = ajv.compile<GrantRequest>(grantRequestSchema);
-/** A grant's key alone (a deprovision's input), with the request schema's own rules for its three fields. */
-const validateKey = ajv.compile<GrantKey>({
-  type: "object",
-  required: ["cluster", "namespace", "serviceAccount"],
-  properties: {
-    cluster: grantRequestSchema.properties.cluster,
-    namespace: grantRequestSchema.properties.namespace,
-    serviceAccount: grantRequestSchema.properties.serviceAccount,
-  },
-});
 
 const targetRoleArnPattern = new RegExp(grantRequestSchema.properties.targetRoleArn.pattern, "u");
 const prefixMaxLength = grantRequestSchema.definitions.prefix.maxLength;

@@ -1,19 +1,13 @@
-import { Ajv, type ErrorObject } from "ajv";
-import ajvErrors from "ajv-errors";
+import type { ErrorObject } from "ajv";
 import type { FromSchema } from "json-schema-to-ts";
 import { ConfigurationError } from "../errors.ts";
-import { tenancySchema } from "../generated/tenancy.schema.ts";
+import type { tenancySchema } from "../generated/tenancy.schema.ts";
+// Compiled at build time (AJV standalone code, scripts/generate.ts), not at every cold start.
+import { validateTenancy as validateSchema } from "../generated/tenancy.validate.js";
 
 /** The tenancy file's type, derived from `schemas/tenancy.schema.json` (never written twice). */
 export type Tenancy = FromSchema<typeof tenancySchema>;
 export type Tenant = Tenancy["tenants"][number];
-
-// `strictRequired` off: the tenant schema's `anyOf: [{required: [principals]}, {required: [ticketSources]}]` names
-// properties its parent defines, which strict mode would reject.
-const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
-// ajv-errors' CJS default export is the plugin function; under NodeNext it arrives as the module namespace.
-(ajvErrors as unknown as (a: Ajv) => Ajv)(ajv);
-const validateSchema = ajv.compile<Tenancy>(tenancySchema);
 
 function describe(error: ErrorObject): string {
   const where = error.instancePath || "(file)";
