@@ -56,14 +56,23 @@ describe("retries, duplicates and races", () => {
 
       // Assess
       expect(execution.status).toBe("SUCCEEDED");
-      // The retry reads before it writes, finds the work done, and converges without a second write.
+      // The retry finds the work done and converges: IAM's writes are not repeated (the role reads
+      // as ours, the policy as equal); EKS's create is repeated with the same client request token,
+      // and EKS answers with the association it made.
       const retried = sandbox.sfn.history(execution.executionArn).filter((e) => e.type === "StateRetried");
       expect(retried.length).toBeGreaterThanOrEqual(1);
       const state = await inventory(sandbox);
       expect(state.roles.filter((r) => r.name.includes(serviceAccount))).toHaveLength(1);
       expect(state.associations.filter((a) => a.serviceAccount === serviceAccount)).toHaveLength(1);
       expect(countOf("CreateRole", serviceAccount)).toBe(1);
-      expect(countOf("CreatePodIdentityAssociation", serviceAccount)).toBe(1);
+      const creates = sandbox.apiCalls.filter(
+        (c) =>
+          c.eventName === "CreatePodIdentityAssociation" &&
+          JSON.stringify(c.requestParameters).includes(serviceAccount),
+      );
+      expect(new Set(creates.map((c) => JSON.stringify(c.requestParameters?.clientRequestToken))).size).toBe(
+        1,
+      );
       expect(inconsistencies(state)).toEqual([]);
     },
   );
@@ -71,7 +80,7 @@ describe("retries, duplicates and races", () => {
   it("yields one association when the association step is retried twice, once after EKS created it", async () => {
     // Prepare: the first attempt fails before EKS sees it, the second after EKS created the association
     sandbox.faults.failOperation(
-      "eks:ListPodIdentityAssociations",
+      "eks:CreatePodIdentityAssociation",
       { code: "ServerException", message: "transient", status: 500 },
       { times: 1 },
     );
