@@ -33,19 +33,13 @@ function redrive(e: ExecutionDescription) {
 
 function describe(e: ExecutionDescription) {
   return {
-    executionArn: e.executionArn,
-    stateMachineArn: e.stateMachineArn,
-    name: e.name,
-    status: e.status,
-    startDate: epochSeconds(e.startDate),
-    stopDate: epochSeconds(e.stopDate),
+    ...listItem(e),
     input: e.input,
     inputDetails: { included: true },
     output: e.output,
     ...(e.output !== undefined ? { outputDetails: { included: true } } : {}),
     error: e.error,
     cause: e.cause,
-    redriveCount: 0,
     ...redrive(e),
   };
 }
