@@ -21,7 +21,10 @@ const benches: Array<{ title: string; args: string[] }> = [
     title: "3. Bursts under an IAM rate limit",
     args: ["bench/burst.ts", "--grants", "200,1000", "--rates", "10,20"],
   },
-  { title: "4. Cold module load per bundle", args: ["bench/cold-start.ts", "--package", packageDir] },
+  {
+    title: "4. Cold module load per bundle",
+    args: ["bench/cold-start.ts", "--runs", "15", "--package-dir", packageDir],
+  },
   { title: "5. Sandbox memory", args: ["--expose-gc", "bench/memory.ts", "--grants", "1000"] },
 ];
 

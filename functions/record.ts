@@ -1,8 +1,9 @@
 import { createRegistryClient } from "#aws/clients/registry.ts";
-import { config, tenancy } from "#src/config.ts";
+import { config } from "#src/config.ts";
 import { outcomeCounter } from "#src/metrics.ts";
 import { logger, stepHandler } from "#src/observability.ts";
 import { type RecordInput, record } from "#src/provision/record.ts";
+import { tenancy } from "#src/tenancy/read.ts";
 
 const settings = config();
 const db = createRegistryClient();

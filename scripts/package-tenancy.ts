@@ -11,10 +11,10 @@
  * - the path the tenancy file has in the record function's zip (and in `TENANCY_FILE`).
  */
 import { isAbsolute, relative, resolve, sep } from "node:path";
-import { readTenancyFile } from "../src/config.ts";
 import { MANAGED } from "../src/constants.ts";
 import { ConfigurationError } from "../src/errors.ts";
 import { tenantBoundaryStatements } from "../src/policy/boundary.ts";
+import { readTenancyFile } from "../src/tenancy/read.ts";
 import type { Tenancy } from "../src/tenancy/tenancy.ts";
 
 /** The `detail-type` of ticket-driven grant requests (DESIGN.md, "Entry points"). */

@@ -1,7 +1,4 @@
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { ConfigurationError } from "./errors.ts";
-import { parseTenancy, type Tenancy } from "./tenancy/tenancy.ts";
 
 /**
  * The environment, read once, validated, typed and frozen. A missing or malformed variable fails
@@ -29,9 +26,9 @@ export interface Config {
   trustSourceConditions: boolean;
 }
 
-type Env = Record<string, string | undefined>;
+export type Env = Record<string, string | undefined>;
 
-function required(env: Env, name: string, pattern: RegExp, expected: string): string {
+export function required(env: Env, name: string, pattern: RegExp, expected: string): string {
   const value = env[name];
   if (value === undefined || value === "")
     throw new ConfigurationError(`Environment variable ${name} is not set`);
@@ -64,36 +61,6 @@ export function readConfig(env: Env): Readonly<Config> {
   });
 }
 
-/**
- * The tenancy file named by `TENANCY_FILE` (relative to the working directory: the Lambda task
- * root, where `serverless.yml` packages it), read and validated once. A missing or invalid file
- * fails the cold start naming the problem.
- */
-export function readTenancy(env: Env): Tenancy {
-  const path = required(env, "TENANCY_FILE", /\S/, "the path of the tenancy JSON file");
-  return readTenancyFile(resolve(path), `TENANCY_FILE ${path}`);
-}
-
-/**
- * Reads, parses and validates a tenancy file: the one reading of it for the functions, `serverless
- * package` and the sandbox. Every problem is a `ConfigurationError` that starts with `label`.
- */
-export function readTenancyFile(path: string, label: string): Tenancy {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (error) {
-    throw new ConfigurationError(`${label} cannot be read: ${(error as Error).message}`);
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw new ConfigurationError(`${label} is not JSON: ${(error as Error).message}`);
-  }
-  return parseTenancy(parsed, label);
-}
-
 /** How long a grant may wait for AWS's rate (`GRANT_DEADLINE_SECONDS`, default 600) before it is rolled back. */
 export function readGrantDeadlineSeconds(env: Env): number {
   const value = env.GRANT_DEADLINE_SECONDS;
@@ -107,7 +74,6 @@ export function readGrantDeadlineSeconds(env: Env): number {
 }
 
 let cached: Readonly<Config> | undefined;
-let cachedTenancy: Tenancy | undefined;
 
 let cachedDeadline: number | undefined;
 
@@ -115,12 +81,6 @@ let cachedDeadline: number | undefined;
 export function grantDeadlineSeconds(): number {
   cachedDeadline ??= readGrantDeadlineSeconds(process.env);
   return cachedDeadline;
-}
-
-/** The tenancy of this process, read from `TENANCY_FILE` on first use. */
-export function tenancy(): Tenancy {
-  cachedTenancy ??= readTenancy(process.env);
-  return cachedTenancy;
 }
 
 /** The configuration of this process, read from `process.env` on first use. */

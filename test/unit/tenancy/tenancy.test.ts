@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { readTenancy } from "#src/config.ts";
+import { readTenancy } from "#src/tenancy/read.ts";
 import { parseTenancy } from "#src/tenancy/tenancy.ts";
 import { TENANCY } from "./fixtures.ts";
 
