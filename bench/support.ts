@@ -7,6 +7,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { runAsPlatform } from "../sandbox/platform-caller.ts";
 import { type Sandbox, type SandboxOptions, startSandbox } from "../sandbox/sandbox.ts";
 import { packageTemplate, readTemplate } from "../sandbox/template.ts";
 
@@ -49,15 +50,10 @@ export async function runWorkflow(
   machine: "provision" | "deprovision",
   input: Record<string, unknown>,
 ): Promise<Run> {
-  const caller = { principalArn: `arn:aws:iam::${sandbox.accountId}:role/platform` };
   const started = performance.now();
-  const { executionArn } = sandbox.sfn.startExecution({
-    stateMachineArn: sandbox.stateMachines[machine],
-    input: JSON.stringify({ ...input, caller }),
-  });
-  const done = await sandbox.sfn.waitForExecution(executionArn);
+  const done = await runAsPlatform(sandbox, machine, input);
   return {
-    executionArn,
+    executionArn: done.executionArn,
     status: done.status,
     ...(done.error ? { error: done.error } : {}),
     ms: performance.now() - started,

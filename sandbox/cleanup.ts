@@ -1,6 +1,7 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DeleteCommand, DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { inventory, mayHoldResources } from "./inventory.ts";
+import { runAsPlatform } from "./platform-caller.ts";
 import type { Sandbox } from "./sandbox.ts";
 
 /**
@@ -15,19 +16,18 @@ export async function deprovisionAll(
   scope: { cluster: string; namespace: string; name: string },
 ): Promise<string[]> {
   const { cluster, namespace } = scope;
-  const caller = { principalArn: `arn:aws:iam::${sandbox.accountId}:role/platform` };
   const before = await inventory(sandbox, { clusters: [cluster], namespace });
   const problems: string[] = [];
   await Promise.all(
     before.records
       .filter((record) => record.status === "ACTIVE" || mayHoldResources(record))
       .map(async (record) => {
-        const { executionArn } = sandbox.sfn.startExecution({
-          stateMachineArn: sandbox.stateMachines.deprovision,
-          name: `${scope.name}-${record.serviceAccount}`.slice(0, 80),
-          input: JSON.stringify({ cluster, namespace, serviceAccount: record.serviceAccount, caller }),
-        });
-        const done = await sandbox.sfn.waitForExecution(executionArn);
+        const done = await runAsPlatform(
+          sandbox,
+          "deprovision",
+          { cluster, namespace, serviceAccount: record.serviceAccount },
+          `${scope.name}-${record.serviceAccount}`.slice(0, 80),
+        );
         if (done.status !== "SUCCEEDED")
           problems.push(`cleanup of ${record.grantId}: ${done.error} ${done.cause}`);
       }),

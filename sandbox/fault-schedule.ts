@@ -3,6 +3,7 @@ import type { FaultCounts, FaultOptions } from "./emulator/faults.ts";
 import { FaultInjector } from "./emulator/faults.ts";
 import { seededRandom } from "./emulator/random.ts";
 import { inconsistencies, inventory } from "./inventory.ts";
+import { runAsPlatform } from "./platform-caller.ts";
 import type { Sandbox } from "./sandbox.ts";
 
 /**
@@ -116,27 +117,15 @@ function arm(faults: FaultInjector, schedule: Schedule, namespace: string): void
   if (lostResponseRate > 0) first("server", "lostResponses", true);
 }
 
+/** Named by the schedule: the execution's id (and so EKS's client request token) replays too. */
 async function run(
   sandbox: Sandbox,
   machine: "provision" | "deprovision",
   name: string,
   input: Record<string, unknown>,
 ): Promise<string> {
-  const caller = { principalArn: `arn:aws:iam::${sandbox.accountId}:role/platform` };
-  // Named by the schedule: the execution's id (and so EKS's client request token) replays too.
-  const { executionArn } = sandbox.sfn.startExecution({
-    stateMachineArn: sandbox.stateMachines[machine],
-    name,
-    input: JSON.stringify({ ...input, caller }),
-  });
-  return (await sandbox.sfn.waitForExecution(executionArn)).status;
+  return (await runAsPlatform(sandbox, machine, input, name)).status;
 }
-
-/**
- * Schedules act as the `platform` tenant of test/fixtures/tenancy.json (every cluster, namespace and
- * resource): start the sandbox with that tenancy file.
- */
-export const SCHEDULE_TENANCY = "test/fixtures/tenancy.json";
 
 export async function runSchedule(sandbox: Sandbox, seed: number): Promise<ScheduleResult> {
   const schedule = scheduleFor(seed);

@@ -132,8 +132,7 @@ function rederive(
   key: GrantKey,
 ): DesiredState {
   try {
-    const request = parseGrantRequest(stored.request, { partition: deps.options.partition });
-    assertNotOwnResources(request, deps.options.stackPrefix);
+    const request = validRequest(deps, stored.request);
     authorize({ tenancy: deps.tenancy, caller, key, request, existing: { live: true, tenant: tenant.name } });
     return desiredState(request, deps.options, tenant.name);
   } catch (error) {
@@ -176,8 +175,8 @@ function admit(
 }
 
 /** Request → validated, not naming the provisioner's own resources. */
-function validRequest(deps: RecordDependencies, input: WorkflowInput): GrantRequest {
-  const request = parseGrantRequest(input?.request, { partition: deps.options.partition });
+function validRequest(deps: RecordDependencies, value: unknown): GrantRequest {
+  const request = parseGrantRequest(value, { partition: deps.options.partition });
   assertNotOwnResources(request, deps.options.stackPrefix);
   return request;
 }
@@ -187,7 +186,7 @@ async function beginProvision(
   input: WorkflowInput,
   executionId: string,
 ): Promise<BeginProvisionOutput> {
-  const request = validRequest(deps, input);
+  const request = validRequest(deps, input?.request);
   const caller = parseCaller(input?.caller);
   const key = keyOf(request);
   const identity = grantIdentity(key, deps.options);
