@@ -87,11 +87,7 @@ export async function inventory(
  * orphans, the registry tells the truth about them, and deprovisioning it again removes them.
  */
 export function mayHoldResources(record: GrantRecord): boolean {
-  return (
-    record.status === "FAILED" &&
-    (record.lastError?.operation === "deprovision" ||
-      (record.lastError?.cause.includes("Rollback did not complete") ?? false))
-  );
+  return record.status === "FAILED" && record.lastError?.resourcesMayRemain === true;
 }
 
 /**

@@ -39,7 +39,14 @@ export interface GrantRecord {
   executionId: string;
   /** An owner that died cannot block the grant forever: past this instant its lock may be taken over. */
   lockExpiresAt?: string;
-  lastError?: { cause: string; at: string; executionId: string; operation: "provision" | "deprovision" };
+  lastError?: {
+    cause: string;
+    at: string;
+    executionId: string;
+    operation: "provision" | "deprovision";
+    /** Some of the grant's resources may remain (a rollback or a deprovisioning did not complete): deprovision it again. */
+    resourcesMayRemain?: boolean;
+  };
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -237,12 +244,19 @@ export function failProvision(
   executionId: string,
   cause: string,
   now: Date,
+  options: { rollbackIncomplete?: boolean } = {},
 ): Decision {
   const owned = assertOwner(record, grantId, executionId);
   if (owned.status !== "PROVISIONING") return { unchanged: owned };
   const at = now.toISOString();
   const { previous, lockExpiresAt: _lock, ...rest } = owned;
-  const lastError = { cause, at, executionId, operation: "provision" as const };
+  const lastError = {
+    cause,
+    at,
+    executionId,
+    operation: "provision" as const,
+    ...(options.rollbackIncomplete ? { resourcesMayRemain: true } : {}),
+  };
   const next: GrantRecord = previous
     ? {
         ...rest,
@@ -323,7 +337,7 @@ export function failDeprovision(
     next: {
       ...rest,
       status: "FAILED",
-      lastError: { cause, at, executionId, operation: "deprovision" },
+      lastError: { cause, at, executionId, operation: "deprovision", resourcesMayRemain: true },
       updatedAt: at,
       version: owned.version + 1,
     },

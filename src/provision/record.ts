@@ -306,7 +306,10 @@ export async function record(
         deps,
         input.grantId,
         input.rollbackError ? "RollbackIncomplete" : "GrantFailed",
-        (current) => lifecycle.failProvision(current, input.grantId, input.executionId, cause, now()),
+        (current) =>
+          lifecycle.failProvision(current, input.grantId, input.executionId, cause, now(), {
+            rollbackIncomplete: input.rollbackError !== undefined,
+          }),
       );
     }
     case "begin-deprovision":

@@ -628,3 +628,29 @@ describe("assertRecordMatchesKey", () => {
     );
   });
 });
+
+describe("resources that may remain", () => {
+  it("says so on the record when a rollback or a deprovisioning did not complete, and not otherwise", () => {
+    // Prepare
+    const begun = () => next(begin(undefined, desired(), RUN_1, T0));
+
+    // Act
+    const rolledBack = next(
+      failProvision(begun(), GRANT_ID, RUN_1, "PermanentError: x", minutesAfter(T0, 1)),
+    );
+    const incomplete = next(
+      failProvision(begun(), GRANT_ID, RUN_1, "PermanentError: x", minutesAfter(T0, 1), {
+        rollbackIncomplete: true,
+      }),
+    );
+    const deleting = next(beginDeprovision(active(), GRANT_ID, RUN_2, minutesAfter(T0, 20)));
+    const deleteFailed = next(
+      failDeprovision(deleting, GRANT_ID, RUN_2, "RetryableError: y", minutesAfter(T0, 21)),
+    );
+
+    // Assess
+    expect(rolledBack.lastError?.resourcesMayRemain).toBeUndefined();
+    expect(incomplete.lastError?.resourcesMayRemain).toBe(true);
+    expect(deleteFailed.lastError?.resourcesMayRemain).toBe(true);
+  });
+});
