@@ -103,7 +103,7 @@ export function createAssociation({ eks, request, params, body }: Call): Body {
   }
   if (policy) association.policy = policy;
   eks.state.associations.set(associationId, association);
-  if (token) eks.state.tokens.set(`${cluster.arn}|create|${token}`, { fingerprint, associationId });
+  if (token) eks.state.rememberToken(`${cluster.arn}|create|${token}`, { fingerprint, associationId });
   return { association: associationView(association) };
 }
 
@@ -159,7 +159,7 @@ export function updateAssociation(call: Call): Body {
     setOrDelete(association, "externalId", next.targetRoleArn && (association.externalId ?? uuid(eks)));
   }
   association.modifiedAt = eks.ctx.now().getTime();
-  if (tokenKey) eks.state.tokens.set(tokenKey, { fingerprint, associationId: association.associationId });
+  if (tokenKey) eks.state.rememberToken(tokenKey, { fingerprint, associationId: association.associationId });
   return { association: associationView(association) };
 }
 

@@ -50,14 +50,30 @@ interface EksSnapshot {
   sequence: number;
 }
 
+/** How many client request tokens the emulation remembers (far more than any retry window uses). */
+export const REMEMBERED_TOKENS = 10_000;
+
 export class EksState {
   /** By `region/name`: cluster names are unique per region. */
   clusters = new Map<string, Cluster>();
   /** By association id. */
   associations = new Map<string, Association>();
-  /** By `<resource ARN>|<create|update>|<token>`. */
+  /** By `<resource ARN>|<create|update>|<token>`, oldest first. */
   tokens = new Map<string, TokenUse>();
   sequence = 0;
+
+  /**
+   * Remembers a token's use, keeping the newest `REMEMBERED_TOKENS`: AWS honours a client request
+   * token for a limited time, not forever, and a long sandbox run must not grow with every create.
+   */
+  rememberToken(key: string, use: TokenUse): void {
+    this.tokens.delete(key);
+    this.tokens.set(key, use);
+    for (const oldest of this.tokens.keys()) {
+      if (this.tokens.size <= REMEMBERED_TOKENS) break;
+      this.tokens.delete(oldest);
+    }
+  }
 
   cluster(region: string, name: string): Cluster {
     const cluster = this.clusters.get(clusterKey(region, name));
