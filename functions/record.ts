@@ -1,4 +1,6 @@
+import { createEventsClient } from "#aws/clients/events.ts";
 import { createRegistryClient } from "#aws/clients/registry.ts";
+import { putGrantEvent } from "#aws/events.ts";
 import { config } from "#src/config.ts";
 import { outcomeCounter } from "#src/metrics.ts";
 import { logger, stepHandler } from "#src/observability.ts";
@@ -7,6 +9,7 @@ import { tenancy } from "#src/tenancy/read.ts";
 
 const settings = config();
 const db = createRegistryClient();
+const events = createEventsClient();
 const dependencies = {
   db,
   table: settings.registryTable,
@@ -22,6 +25,9 @@ const dependencies = {
   tenancy: tenancy(),
   log: logger,
   outcomes: outcomeCounter,
+  // The project's bus is named like the stage (serverless.yml, ProvisionerEventBus).
+  announce: (announcement: Parameters<typeof putGrantEvent>[2]) =>
+    putGrantEvent(events, settings.stackPrefix, announcement),
 };
 
 export const handler = stepHandler(async (input: RecordInput) => record(dependencies, input));

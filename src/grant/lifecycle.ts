@@ -26,6 +26,12 @@ export interface GrantRecord {
   roleArn?: string;
   associationId?: string;
   policyHash?: string;
+  /**
+   * Pods of the service account must restart to get (or to lose) credentials: set when the last
+   * provisioning created or re-pointed the association (EKS injects Pod Identity into pods when they
+   * start, and the Pod Identity Agent caches credentials).
+   */
+  restartRequired?: boolean;
   /** False when session tags are disabled and the trust policy cannot be pinned to the grant. */
   pinned?: boolean;
   /** The tenant that holds the grant (index `byTenant`). */
@@ -51,6 +57,22 @@ export interface GrantRecord {
   updatedAt: string;
   version: number;
 }
+
+/** A grant that holds (or is getting) resources: not DELETED, not FAILED. */
+export const isLive = (record: GrantRecord | undefined): boolean =>
+  record !== undefined && record.status !== "DELETED" && record.status !== "FAILED";
+
+/** What authorization needs of the record at a key (see `ExistingGrant` in src/tenancy/authorize.ts). */
+export const existingGrantOf = (
+  record: GrantRecord | undefined,
+): { live: boolean; tenant?: string } | undefined =>
+  record ? { live: isLive(record), ...(record.tenant ? { tenant: record.tenant } : {}) } : undefined;
+
+/** An execution holds the grant (PROVISIONING or DELETING) and its lock has not expired. */
+export const isLocked = (record: GrantRecord | undefined, now: Date): boolean =>
+  record !== undefined &&
+  (record.status === "PROVISIONING" || record.status === "DELETING") &&
+  (record.lockExpiresAt === undefined || Date.parse(record.lockExpiresAt) > now.getTime());
 
 export type Decision = { next: GrantRecord } | { unchanged: GrantRecord };
 
@@ -214,7 +236,7 @@ export function completeProvision(
   record: GrantRecord | undefined,
   grantId: string,
   executionId: string,
-  result: { roleArn: string; associationId: string },
+  result: { roleArn: string; associationId: string; restartRequired?: boolean },
   now: Date,
 ): Decision {
   const owned = assertOwner(record, grantId, executionId);
@@ -226,6 +248,7 @@ export function completeProvision(
       status: "ACTIVE",
       roleArn: result.roleArn,
       associationId: result.associationId,
+      restartRequired: result.restartRequired === true,
       policyHash: owned.desired?.hash,
       updatedAt: now.toISOString(),
       version: owned.version + 1,

@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { countLiveGrants, transitionGrant } from "../aws/registry.ts";
 import { PermanentError, ProvisionerError } from "../errors.ts";
+import { announceRecord, announceRejection, type GrantAnnouncement } from "../grant/announcement.ts";
 import {
   type DesiredState,
   type DesiredStateOptions,
@@ -30,6 +31,12 @@ export interface RecordDependencies {
    * GrantDeleteFailed, RegistryRecordRefused), each once: after the write that records it.
    */
   outcomes?: { count(outcome: string): void };
+  /**
+   * Puts a workflow's outcome on the project's bus (`Grant Provisioned`, … — src/grant/announcement.ts),
+   * after the registry write that records it; a failure to announce fails the step, whose retry
+   * writes nothing new and announces again (at least once).
+   */
+  announce?: (announcement: GrantAnnouncement) => Promise<void>;
 }
 
 /** What a Step Functions `Catch` puts at `ResultPath`. */
@@ -49,6 +56,10 @@ export type RecordInput =
       executionId: string;
       roleArn: string;
       associationId: string;
+      /** The grant existed before (an update): announced as `Grant Updated`. */
+      update?: boolean;
+      /** What the association step did (`created`, `updated`, `unchanged`): pods restart for the first two. */
+      associationAction?: string;
       /** The record `begin-provision` wrote (its output's `record`): saves the read when nothing changed since. */
       assumed?: lifecycle.GrantRecord;
     }
@@ -61,7 +72,14 @@ export type RecordInput =
     }
   | { action: "begin-deprovision"; input: WorkflowInput; executionId: string }
   | { action: "complete-deprovision"; grantId: string; executionId: string }
-  | { action: "fail-deprovision"; grantId: string; executionId: string; error: CaughtError };
+  | { action: "fail-deprovision"; grantId: string; executionId: string; error: CaughtError }
+  /** The first step refused the request (nothing was written): announce it as `Grant Failed`. */
+  | {
+      action: "reject-provision" | "reject-deprovision";
+      input: WorkflowInput;
+      executionId: string;
+      error: CaughtError;
+    };
 
 export interface BeginProvisionOutput {
   grantId: string;
@@ -114,11 +132,8 @@ const keyOf = (value: { cluster: string; namespace: string; serviceAccount: stri
   serviceAccount: value.serviceAccount,
 });
 
-const isLive = (record: lifecycle.GrantRecord | undefined): boolean =>
-  record !== undefined && record.status !== "DELETED" && record.status !== "FAILED";
-
 const existingOf = (record: lifecycle.GrantRecord | undefined): ExistingGrant | undefined =>
-  record ? { live: isLive(record), ...(record.tenant ? { tenant: record.tenant } : {}) } : undefined;
+  lifecycle.existingGrantOf(record);
 
 /**
  * Re-validates, re-authorizes (for the caller's tenant, which may hold this key) and re-renders a
@@ -276,29 +291,68 @@ async function recordOutcome(
   grantId: string,
   outcome: string,
   decide: (current: lifecycle.GrantRecord | undefined) => lifecycle.Decision,
+  announce: (record: lifecycle.GrantRecord) => GrantAnnouncement,
   assumed?: lifecycle.GrantRecord,
 ): Promise<RecordSummary> {
   const { record, written } = await transitionGrant(deps.db, deps.table, grantId, decide, assumed);
   if (written) deps.outcomes?.count(outcome);
+  await deps.announce?.(announce(record));
   return summary(record);
+}
+
+const failureOf = (error: CaughtError, rollbackError?: CaughtError) => ({
+  code: error.Error,
+  message: describeFailure(error, rollbackError),
+});
+
+async function reject(
+  deps: RecordDependencies,
+  operation: "provision" | "deprovision",
+  input: WorkflowInput,
+  executionId: string,
+  error: CaughtError,
+): Promise<{ rejected: true }> {
+  let caller: string | undefined;
+  try {
+    caller = describeCaller(parseCaller(input?.caller));
+  } catch {
+    caller = undefined;
+  }
+  await deps.announce?.(announceRejection(operation, input, executionId, failureOf(error), caller));
+  return { rejected: true };
 }
 
 export async function record(
   deps: RecordDependencies,
   input: RecordInput,
-): Promise<BeginProvisionOutput | RecordSummary | { identity: GrantIdentity }> {
+): Promise<BeginProvisionOutput | RecordSummary | { identity: GrantIdentity } | { rejected: true }> {
   const { now } = deps;
   switch (input.action) {
     case "begin-provision":
       return beginProvision(deps, input.input, input.executionId);
-    case "complete-provision":
+    case "complete-provision": {
+      const restartRequired = input.associationAction === "created" || input.associationAction === "updated";
       return recordOutcome(
         deps,
         input.grantId,
         "GrantProvisioned",
-        (current) => lifecycle.completeProvision(current, input.grantId, input.executionId, input, now()),
+        (current) =>
+          lifecycle.completeProvision(
+            current,
+            input.grantId,
+            input.executionId,
+            { ...input, restartRequired },
+            now(),
+          ),
+        (record) =>
+          announceRecord(input.update ? "Grant Updated" : "Grant Provisioned", record, {
+            operation: "provision",
+            executionArn: input.executionId,
+            restartRequired,
+          }),
         input.assumed,
       );
+    }
     case "fail-provision": {
       const cause = describeFailure(input.error, input.rollbackError);
       deps.log.warn("Provisioning failed", { cause });
@@ -310,20 +364,51 @@ export async function record(
           lifecycle.failProvision(current, input.grantId, input.executionId, cause, now(), {
             rollbackIncomplete: input.rollbackError !== undefined,
           }),
+        (record) =>
+          announceRecord("Grant Failed", record, {
+            operation: "provision",
+            executionArn: input.executionId,
+            restartRequired: false,
+            error: failureOf(input.error, input.rollbackError),
+          }),
       );
     }
     case "begin-deprovision":
       return beginDeprovision(deps, input.input, input.executionId);
     case "complete-deprovision":
-      return recordOutcome(deps, input.grantId, "GrantDeleted", (current) =>
-        lifecycle.completeDeprovision(current, input.grantId, input.executionId, now()),
+      return recordOutcome(
+        deps,
+        input.grantId,
+        "GrantDeleted",
+        (current) => lifecycle.completeDeprovision(current, input.grantId, input.executionId, now()),
+        // Running pods keep the credentials the agent cached until they expire: restart them to drop them now.
+        (record) =>
+          announceRecord("Grant Deleted", record, {
+            operation: "deprovision",
+            executionArn: input.executionId,
+            restartRequired: true,
+          }),
       );
     case "fail-deprovision": {
       const cause = describeFailure(input.error);
       deps.log.warn("Deprovisioning failed", { cause });
-      return recordOutcome(deps, input.grantId, "GrantDeleteFailed", (current) =>
-        lifecycle.failDeprovision(current, input.grantId, input.executionId, cause, now()),
+      return recordOutcome(
+        deps,
+        input.grantId,
+        "GrantDeleteFailed",
+        (current) => lifecycle.failDeprovision(current, input.grantId, input.executionId, cause, now()),
+        (record) =>
+          announceRecord("Grant Failed", record, {
+            operation: "deprovision",
+            executionArn: input.executionId,
+            restartRequired: false,
+            error: failureOf(input.error),
+          }),
       );
     }
+    case "reject-provision":
+      return reject(deps, "provision", input.input, input.executionId, input.error);
+    case "reject-deprovision":
+      return reject(deps, "deprovision", input.input, input.executionId, input.error);
   }
 }

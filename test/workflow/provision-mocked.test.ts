@@ -6,6 +6,7 @@ import {
   ListPodIdentityAssociationsCommand,
   ServerException,
 } from "@aws-sdk/client-eks";
+import { EventBridgeClient, PutEventsCommand } from "@aws-sdk/client-eventbridge";
 import {
   CreateRoleCommand,
   DeleteRoleCommand,
@@ -33,6 +34,8 @@ const ACCOUNT = "111122223333";
 const iam = mockClient(IAMClient);
 const eks = mockClient(EKSClient);
 const db = mockClient(DynamoDBDocumentClient);
+// The record step announces outcomes on the bus (src/aws/events.ts).
+const events = mockClient(EventBridgeClient);
 let registry: Map<string, Record<string, unknown>>;
 let sfn: LocalStepFunctions;
 let provisionArn: string;
@@ -82,6 +85,8 @@ beforeEach(() => {
   iam.reset();
   eks.reset();
   db.reset();
+  events.reset();
+  events.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: "e-1" }] });
   registry = new Map();
   db.on(GetCommand).callsFake((input: { Key: { grantId: string } }) => ({
     Item: registry.get(input.Key.grantId),

@@ -1,4 +1,5 @@
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
+import { EventBridgeClient, PutEventsCommand } from "@aws-sdk/client-eventbridge";
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
@@ -13,6 +14,8 @@ vi.hoisted(() => {
 });
 
 const db = mockClient(DynamoDBDocumentClient);
+// The record step announces outcomes on the bus (src/aws/events.ts).
+const events = mockClient(EventBridgeClient);
 const TABLE = "pod-identity-grants";
 const EXECUTION = "arn:aws:states:eu-west-1:111122223333:execution:provision:run-1";
 const OTHER_EXECUTION = "arn:aws:states:eu-west-1:111122223333:execution:provision:run-0";
@@ -44,6 +47,8 @@ function hold(record: GrantRecord | undefined): void {
 
 beforeEach(() => {
   db.reset();
+  events.reset();
+  events.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: "e-1" }] });
   writes = 0;
   hold(undefined);
   db.on(PutCommand).callsFake(
@@ -461,10 +466,27 @@ describe("record: complete and fail", () => {
       executionId: EXECUTION,
       roleArn: inFlight.identity.roleArn,
       associationId: "a-0123456789abcdef0",
+      associationAction: "created",
     };
 
     // Act
     const summary = (await handler(input, lambdaContext())) as RecordSummary;
+    const announced = events.commandCalls(PutEventsCommand).map((c) => c.args[0].input.Entries?.[0]);
+    expect(announced).toEqual([
+      expect.objectContaining({
+        EventBusName: "pod-identity-provisioner-dev",
+        Source: "pod-identity-provisioner",
+        DetailType: "Grant Provisioned",
+      }),
+    ]);
+    expect(JSON.parse(announced[0]?.Detail ?? "{}")).toMatchObject({
+      grantId: GRANT_ID,
+      roleArn: inFlight.identity.roleArn,
+      associationId: "a-0123456789abcdef0",
+      restartRequired: true,
+      operation: "provision",
+      executionArn: EXECUTION,
+    });
 
     // Assess
     expect(summary).toEqual({ grantId: GRANT_ID, status: "ACTIVE", version: 2 });
@@ -504,6 +526,49 @@ describe("record: complete and fail", () => {
       cause: "PermanentError: Role exists and is foreign",
       executionId: EXECUTION,
       operation: "provision",
+    });
+    const [entry] = events.commandCalls(PutEventsCommand).map((c) => c.args[0].input.Entries?.[0]);
+    expect(entry?.DetailType).toBe("Grant Failed");
+    const detail = JSON.parse(entry?.Detail ?? "{}");
+    expect(detail).toMatchObject({
+      grantId: GRANT_ID,
+      error: { code: "PermanentError", message: "PermanentError: Role exists and is foreign" },
+      restartRequired: false,
+    });
+    // A first provisioning that failed has nothing left to name.
+    expect(detail.roleArn).toBeUndefined();
+  });
+
+  it("announces a refused request as Grant Failed without writing the registry", async () => {
+    const input: RecordInput = {
+      action: "reject-provision",
+      input: {
+        request: { cluster: "demo", namespace: "payments", serviceAccount: "api", ticket: "T-1" },
+        caller: { ticketSource: "tickets.payments" },
+      },
+      executionId: EXECUTION,
+      error: {
+        Error: "ForbiddenError",
+        Cause: JSON.stringify({ errorType: "ForbiddenError", errorMessage: "namespace: not yours" }),
+      },
+    };
+
+    await handler(input, lambdaContext());
+
+    expect(db.commandCalls(PutCommand)).toHaveLength(0);
+    const [entry] = events.commandCalls(PutEventsCommand).map((c) => c.args[0].input.Entries?.[0]);
+    expect(entry?.DetailType).toBe("Grant Failed");
+    expect(JSON.parse(entry?.Detail ?? "{}")).toEqual({
+      grantId: "demo/payments/api",
+      cluster: "demo",
+      namespace: "payments",
+      serviceAccount: "api",
+      ticket: "T-1",
+      caller: "ticket source tickets.payments",
+      restartRequired: false,
+      executionArn: EXECUTION,
+      operation: "provision",
+      error: { code: "ForbiddenError", message: "ForbiddenError: namespace: not yours" },
     });
   });
 
