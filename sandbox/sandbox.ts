@@ -9,12 +9,13 @@ import type { GrantRecord } from "../src/grant/lifecycle.ts";
 import { boundaryPolicyArn } from "../src/grant/naming.ts";
 import { tenantBoundaryDocument } from "../src/policy/boundary.ts";
 import { readTenancyFile } from "../src/tenancy/read.ts";
+import { startApiGateway } from "./api-gateway.ts";
 import { CloudTrailLookupService } from "./emulator/cloudtrail-lookup.ts";
 import { DynamoDbService } from "./emulator/dynamodb.ts";
 import { EksService } from "./emulator/eks/service.ts";
 import { FaultInjector, type FaultOptions } from "./emulator/faults.ts";
 import { IamService } from "./emulator/iam/service.ts";
-import { assumedRoleIdentity, iamUserIdentity, MemoryIdentityStore } from "./emulator/identities.ts";
+import { assumedRoleIdentity, hashId, iamUserIdentity, MemoryIdentityStore } from "./emulator/identities.ts";
 import { seededRandom } from "./emulator/random.ts";
 import { DEFAULT_RETENTION, keepNewest, type Retention } from "./emulator/retention.ts";
 import { startFrontDoor } from "./emulator/server.ts";
@@ -54,6 +55,8 @@ export interface SandboxOptions {
   retention?: Retention;
   /** The tenancy the functions authorize against (relative to the project root): `sandbox/tenancy.demo.json` unless given. */
   tenancyFile?: string;
+  /** Port of the HTTP API (API Gateway); a free one unless given. */
+  apiPort?: number;
 }
 
 export interface SandboxCredentials {
@@ -63,6 +66,13 @@ export interface SandboxCredentials {
 
 export interface Sandbox {
   url: string;
+  /** The HTTP API, behind API Gateway's IAM authorization (`apiUsers` sign for it). */
+  apiUrl: string;
+  /**
+   * One demo user per tenant that lists a role-session pattern (`arn:aws:sts::<account>:assumed-role/<role>/*`):
+   * a session of that role, by tenant name; and `nobody`, a user no tenant lists.
+   */
+  apiUsers: Record<string, SandboxCredentials & { identity: Identity }>;
   accountId: string;
   region: string;
   clusters: string[];
@@ -110,10 +120,18 @@ export interface SandboxSnapshot {
 
 const FUNCTIONS_ROLE = "pod-identity-provisioner-functions";
 
+/** `<stage>` of a template packaged by `serverless package --stage <stage>`: its registry is `pod-identity-provisioner-<stage>-registry`. */
+function packagedStage(template: CfnTemplate): string | undefined {
+  const name = template.Resources.RegistryTable?.Properties?.TableName;
+  const match = typeof name === "string" ? /^pod-identity-provisioner-(.+)-registry$/.exec(name) : null;
+  return match?.[1];
+}
+
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const accountId = options.accountId ?? "111122223333";
   const region = options.region ?? "eu-west-1";
-  const stage = options.stage ?? "sandbox";
+  // The stage the template was packaged for (its resources are named after it), unless told.
+  const stage = options.stage ?? packagedStage(options.template) ?? "sandbox";
   const random = seededRandom(options.seed ?? 1);
   const identities = new MemoryIdentityStore();
   const provisioner = {
@@ -133,6 +151,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   };
   identities.register(provisioner.identity, { secretAccessKey: provisioner.secretAccessKey });
   identities.register(admin.identity, { secretAccessKey: admin.secretAccessKey });
+  const register = (identity: Identity, secretAccessKey: string) => {
+    identities.register(identity, { secretAccessKey });
+    return { accessKeyId: identity.accessKeyId, secretAccessKey, identity };
+  };
 
   const retention = options.retention ?? DEFAULT_RETENTION;
   const bus = new EventBus(accountId, region);
@@ -252,6 +274,33 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     if (!fn) throw new Error(`${file}.ts exports no ${exported}`);
     functions[functionKeyOf(logicalId)] = fn;
   }
+  const apiUsers: Record<string, SandboxCredentials & { identity: Identity }> = {};
+  for (const tenant of tenancy.tenants) {
+    const session = (tenant.principals ?? [])
+      .map((p) => /^arn:aws:sts::(\d{12}):assumed-role\/([\w+=,.@-]+)\/\*$/.exec(p))
+      .find((m) => m !== null);
+    if (!session) continue;
+    const [, account = accountId, role = tenant.name] = session;
+    const key = `ASIA${hashId(`api-user:${tenant.name}`)}`.slice(0, 20);
+    apiUsers[tenant.name] = register(
+      assumedRoleIdentity(account, key, role, "sandbox"),
+      `sandbox-${tenant.name}`,
+    );
+  }
+  apiUsers.nobody = register(
+    iamUserIdentity(accountId, `AKIA${hashId("api-user:nobody")}`.slice(0, 20), "nobody"),
+    "sandbox-nobody",
+  );
+  const apiHandler = functions.api;
+  const api = apiHandler
+    ? await startApiGateway({
+        identities,
+        handler: apiHandler,
+        accountId,
+        region,
+        ...(options.apiPort !== undefined ? { port: options.apiPort } : {}),
+      })
+    : undefined;
   const machineArns: Record<string, string> = {};
   const byLogicalId: Record<string, string> = {};
   for (const { logicalId, name, loaded } of definitionsFromTemplate(options.template, region, accountId)) {
@@ -289,6 +338,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 
   return {
     url: front.url,
+    apiUrl: api?.url ?? "",
+    apiUsers,
     accountId,
     region,
     clusters,
@@ -335,6 +386,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     close: async () => {
       await bus.idle();
       await sfn.idle();
+      await api?.close();
       await front.close();
       await dynamodb.close();
     },

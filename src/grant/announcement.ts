@@ -77,7 +77,7 @@ export function announceRecord(
 export function announceRejection(
   operation: "provision" | "deprovision",
   input: unknown,
-  executionArn: string,
+  executionArn: string | undefined,
   error: { code: string; message: string },
   caller: string | undefined,
 ): GrantAnnouncement {
