@@ -75,6 +75,13 @@ writeFileSync(
       region: sandbox.region,
       accountId: sandbox.accountId,
       admin: { accessKeyId: sandbox.admin.accessKeyId, secretAccessKey: sandbox.admin.secretAccessKey },
+      apiUrl: sandbox.apiUrl,
+      apiUsers: Object.fromEntries(
+        Object.entries(sandbox.apiUsers).map(([tenant, user]) => [
+          tenant,
+          { accessKeyId: user.accessKeyId, secretAccessKey: user.secretAccessKey, arn: user.identity.arn },
+        ]),
+      ),
       stateMachines: sandbox.stateMachines,
       registryTable: sandbox.registryTable,
       eventBusName: sandbox.eventBusName,
@@ -92,7 +99,11 @@ pod-identity-provisioner sandbox — everything local, no AWS account
   account/region  ${sandbox.accountId} / ${sandbox.region}        EKS cluster: demo
   provision       ${sandbox.stateMachines.provision}
   deprovision     ${sandbox.stateMachines.deprovision}
-  event bus       ${sandbox.eventBusName}   (rule: "Grant Requested" → provision)
+  HTTP API        ${sandbox.apiUrl}   (IAM-authorized: sign for execute-api with a demo user's key)
+${Object.entries(sandbox.apiUsers)
+  .map(([tenant, user]) => `    ${tenant.padEnd(12)} ${user.accessKeyId} / ${user.secretAccessKey}   (${user.identity.arn})`)
+  .join("\n")}
+  event bus       ${sandbox.eventBusName}   (rule: "Grant Requested" / "Grant Deletion Requested" → intake → workflows)
   registry        ${sandbox.registryTable}
   tenancy         ${values.tenancy}   (tenants: ${Object.keys(sandbox.boundaryPolicyArns).join(", ")}; the CLI acts for team-payments unless --as)
   faults          throttle ${throttle ?? "off"} req/s, 5xx rate ${errorRate ?? 0}, new roles visible to EKS after ${values["propagation-delay-ms"]} ms
@@ -101,6 +112,11 @@ Try it (in another terminal):
   1. npm run sandbox -- grant examples/grant-request.json      # request a grant, watch the workflow
   2. npm run sandbox -- tamper demo/payments/payments-api      # a person widens the role's policy by hand
   3. npm run sandbox -- status demo/payments/payments-api      # the drift, and who made it (CloudTrail)
+
+  The HTTP API, as a platform team calls it (the CLI, or curl):
+    AWS_ACCESS_KEY_ID=${sandbox.apiUsers.payments?.accessKeyId ?? "<key>"} AWS_SECRET_ACCESS_KEY=${sandbox.apiUsers.payments?.secretAccessKey ?? "<secret>"} \\
+      npm run cli -- --endpoint ${sandbox.apiUrl} --region ${sandbox.region} grant examples/grant-request.json
+    curl --aws-sigv4 "aws:amz:${sandbox.region}:execute-api" --user "${sandbox.apiUsers.payments?.accessKeyId ?? "<key>"}:${sandbox.apiUsers.payments?.secretAccessKey ?? "<secret>"}" ${sandbox.apiUrl}/catalog
 
   AWS CLI works too: AWS_ACCESS_KEY_ID=${sandbox.admin.accessKeyId} AWS_SECRET_ACCESS_KEY=${sandbox.admin.secretAccessKey} \\
     aws iam list-roles --path-prefix /pod-identity/ --endpoint-url ${sandbox.url} --region us-east-1

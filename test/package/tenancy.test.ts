@@ -12,7 +12,6 @@ import { basename, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { boundaryPolicyArn } from "#grant/naming.ts";
 import { tenantBoundaryDocument } from "#policy/boundary.ts";
-import { transformInput } from "#sandbox/eventbridge/bus.ts";
 import { matchesPattern, validatePattern } from "#sandbox/eventbridge/pattern.ts";
 import { PROJECT_ROOT, packageTemplate } from "#sandbox/template.ts";
 import { ConfigurationError } from "#src/errors.ts";
@@ -139,7 +138,7 @@ describe("serverless package: Grant Requested events", () => {
     },
   });
 
-  it("starts the provision workflow only for the tenancy's ticket sources, with the event's source as the caller", () => {
+  it("hands the intake function only the tenancy's ticket sources' events, the whole event (its source is the caller)", () => {
     // Prepare
     const { State, EventPattern, Targets } = rule();
     const sources = packagedTenancy().tenants.flatMap((t) => (t.ticketSources ?? []).map((s) => s.source));
@@ -149,7 +148,8 @@ describe("serverless package: Grant Requested events", () => {
     const unmatched = ["tickets.team-b", "tickets.team-a.evil", "aws.events", "com.example"].filter((s) =>
       matchesPattern(EventPattern, event(s)),
     );
-    const input = transformInput(event("tickets.team-a"), Targets[0]?.InputTransformer ?? ({} as never));
+    const deletion = { ...event("tickets.team-a"), "detail-type": "Grant Deletion Requested" };
+    const other = { ...event("tickets.team-a"), "detail-type": "Grant Approved" };
 
     // Assess
     expect(validatePattern(EventPattern)).toEqual([]);
@@ -157,10 +157,11 @@ describe("serverless package: Grant Requested events", () => {
     expect(EventPattern.source).toEqual(sources);
     expect(matched).toBe(true);
     expect(unmatched).toEqual([]);
-    expect(input).toEqual({
-      request: event("tickets.team-a").detail,
-      caller: { ticketSource: "tickets.team-a" },
-    });
+    expect(matchesPattern(EventPattern, deletion)).toBe(true);
+    expect(matchesPattern(EventPattern, other)).toBe(false);
+    // No transformer: the intake reads the event's `source` (src/intake/ticket.ts), which the bus
+    // policy lets only the source's integration role put.
+    expect(Targets).toEqual([{ Id: "intake", Arn: { "Fn::GetAtt": ["IntakeLambdaFunction", "Arn"] } }]);
   });
 
   it("matches nothing, and is disabled, when the tenancy names no ticket source", () => {

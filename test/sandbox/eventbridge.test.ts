@@ -919,12 +919,13 @@ describe("EventBridge ListEventBuses and DescribeEventBus", () => {
 });
 
 describe("EventBridge ListTargetsByRule", () => {
-  it("lists the packaged rule's target with the state machine's ARN, its role's ARN and the input transformer", async () => {
+  it("lists the packaged rule's target: the intake function's ARN, with no role and no transformer", async () => {
     // Prepare
     const { client, packaged, projectBus } = await startPackagedEventBridge();
     const rule = Object.values(packaged.Resources).find((r) => r.Type === "AWS::Events::Rule");
     const declared = ((rule?.Properties?.Targets ?? []) as Array<Record<string, unknown>>)[0];
-    const machine = packaged.Resources.ProvisionStateMachine?.Properties?.StateMachineName;
+    // The sandbox names functions by their serverless.yml key (its Lambda ARNs, as its state machines').
+    const intake = "intake";
 
     // Act
     const { Targets } = await client.send(
@@ -935,9 +936,7 @@ describe("EventBridge ListTargetsByRule", () => {
     expect(Targets).toEqual([
       {
         Id: declared?.Id,
-        Arn: `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:${String(machine)}`,
-        RoleArn: `arn:aws:iam::${ACCOUNT}:role/GrantRequestedRuleRole`,
-        InputTransformer: declared?.InputTransformer,
+        Arn: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${String(intake)}`,
       },
     ]);
   });
@@ -989,7 +988,9 @@ describe("EventBridge of the sandbox", () => {
 
     // Assess
     expect(EventBuses?.map((b) => b.Name)).toEqual(["default", sandbox.eventBusName]);
-    expect(Targets?.map((t) => t.Arn)).toEqual([sandbox.stateMachines.provision]);
+    expect(Targets?.map((t) => t.Arn)).toEqual([
+      `arn:aws:lambda:${sandbox.region}:${sandbox.accountId}:function:intake`,
+    ]);
   });
 });
 
@@ -1049,7 +1050,7 @@ describe("EventBridge through an independent client (the Python aws CLI / botoco
       expect(described.Name).toBe(projectBus);
       expect(JSON.parse(described.Policy)).toEqual(deployedPolicy(packaged));
       expect(targets.Targets.map((t) => t.Arn)).toEqual([
-        `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:${String(packaged.Resources.ProvisionStateMachine?.Properties?.StateMachineName)}`,
+        `arn:aws:lambda:${REGION}:${ACCOUNT}:function:intake`,
       ]);
     },
   );
