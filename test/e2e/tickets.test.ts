@@ -95,7 +95,7 @@ describe("tickets", () => {
         operation: "provision",
       },
     });
-    expect(String((provisioned?.detail as Record<string, unknown>).roleArn)).toMatch(
+    expect(String((provisioned?.detail as Record<string, unknown> | undefined)?.roleArn)).toMatch(
       /:role\/pod-identity\/pip-/,
     );
 
@@ -141,6 +141,8 @@ describe("tickets", () => {
       caller: "ticket source tickets.team-a",
       error: { code: "ForbiddenError" },
     });
-    expect((failed?.detail as { error: { message: string } }).error.message).toMatch(/namespace/);
+    expect((failed?.detail as { error?: { message: string } } | undefined)?.error?.message).toMatch(
+      /namespace/,
+    );
   });
 });
