@@ -101,7 +101,10 @@ pod-identity-provisioner sandbox — everything local, no AWS account
   deprovision     ${sandbox.stateMachines.deprovision}
   HTTP API        ${sandbox.apiUrl}   (IAM-authorized: sign for execute-api with a demo user's key)
 ${Object.entries(sandbox.apiUsers)
-  .map(([tenant, user]) => `    ${tenant.padEnd(12)} ${user.accessKeyId} / ${user.secretAccessKey}   (${user.identity.arn})`)
+  .map(
+    ([tenant, user]) =>
+      `    ${tenant.padEnd(12)} ${user.accessKeyId} / ${user.secretAccessKey}   (${user.identity.arn})`,
+  )
   .join("\n")}
   event bus       ${sandbox.eventBusName}   (rule: "Grant Requested" / "Grant Deletion Requested" → intake → workflows)
   registry        ${sandbox.registryTable}
