@@ -26,7 +26,9 @@ import { type CfnTemplate, PROJECT_ROOT, packageTemplate, readTemplate } from ".
 
 /** The SDK modules each function needs, by its key in serverless.yml: what its own bundle is compared with. */
 const NEEDED_CLIENTS: Record<string, string[]> = {
-  record: ["@aws-sdk/client-dynamodb", "@aws-sdk/lib-dynamodb"],
+  record: ["@aws-sdk/client-dynamodb", "@aws-sdk/lib-dynamodb", "@aws-sdk/client-eventbridge"],
+  api: ["@aws-sdk/client-dynamodb", "@aws-sdk/lib-dynamodb", "@aws-sdk/client-sfn"],
+  intake: ["@aws-sdk/client-sfn", "@aws-sdk/client-eventbridge"],
   ensureRole: ["@aws-sdk/client-iam"],
   ensurePolicy: ["@aws-sdk/client-iam"],
   removePolicy: ["@aws-sdk/client-iam"],
