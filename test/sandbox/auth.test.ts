@@ -1,4 +1,4 @@
-import { execFile, spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { CloudTrailClient, LookupEventsCommand } from "@aws-sdk/client-cloudtrail";
 import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
@@ -9,6 +9,7 @@ import { ListStateMachinesCommand, SFNClient } from "@aws-sdk/client-sfn";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Sandbox, SandboxCredentials } from "../../sandbox/sandbox.ts";
+import { MISSING_BOTO3, PYTHON_WITH_BOTO3 } from "../support/aws-cli.ts";
 import { provision, startTestSandbox } from "../support/sandbox.ts";
 import { presignUrl, type Signing, send, sendSigned, signedHeaders } from "../support/sigv4.ts";
 
@@ -423,7 +424,6 @@ describe("Malformed JSON bodies", () => {
 
 // botocore signs and parses independently of the JS SDK: a second opinion. One Python process runs
 // every probe (boto3 starts slowly); the test is skipped, visibly, where boto3 is not installed.
-const boto3Ready = spawnSync("python3", ["-c", "import boto3"], { encoding: "utf8" }).status === 0;
 
 const BOTO3_PROBES = `
 import json, sys
@@ -469,57 +469,55 @@ print(json.dumps(result))
 `;
 
 describe("Authentication through botocore (boto3)", () => {
-  it.skipIf(!boto3Ready)(
-    "answers each service's unsigned, wrongly signed and unknown-key calls as AWS does, and serves a botocore presigned URL",
-    async () => {
-      // Act
-      const { stdout } = await promisify(execFile)(
-        "python3",
-        [
-          "-c",
-          BOTO3_PROBES,
-          sandbox.url,
-          sandbox.region,
-          sandbox.admin.accessKeyId,
-          sandbox.admin.secretAccessKey,
-        ],
-        {
-          env: {
-            PATH: process.env.PATH,
-            HOME: process.env.HOME,
-            AWS_CONFIG_FILE: "/dev/null",
-            AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
-          },
+  it("answers each service's unsigned, wrongly signed and unknown-key calls as AWS does, and serves a botocore presigned URL", async () => {
+    // Act
+    if (!PYTHON_WITH_BOTO3) throw new Error(MISSING_BOTO3);
+    const { stdout } = await promisify(execFile)(
+      PYTHON_WITH_BOTO3,
+      [
+        "-c",
+        BOTO3_PROBES,
+        sandbox.url,
+        sandbox.region,
+        sandbox.admin.accessKeyId,
+        sandbox.admin.secretAccessKey,
+      ],
+      {
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          AWS_CONFIG_FILE: "/dev/null",
+          AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
         },
-      );
-      const results = JSON.parse(stdout) as Record<string, unknown> & { presigned: string };
-      const presigned = await send(results.presigned);
+      },
+    );
+    const results = JSON.parse(stdout) as Record<string, unknown> & { presigned: string };
+    const presigned = await send(results.presigned);
 
-      // Assess
-      const protocolOf: Record<string, keyof typeof EXPECTED> = {
-        iam: "query",
-        sts: "query",
-        eks: "rest-json",
-        stepfunctions: "json",
-        events: "json",
-        cloudtrail: "json",
-        dynamodb: "json",
-      };
-      const expected = Object.fromEntries(
-        Object.entries(protocolOf).map(([service, protocol]) => [
-          service,
-          {
-            good: ["OK", 200],
-            unsigned: [...EXPECTED[protocol].unsigned],
-            wrongSecret: [...EXPECTED[protocol].wrongSecret],
-            unknownKey: [...EXPECTED[protocol].unknownKey],
-          },
-        ]),
-      );
-      expect({ ...results, presigned: undefined }).toEqual({ ...expected, presigned: undefined });
-      // botocore presigns with UNSIGNED-PAYLOAD (SigV4QueryAuth), which AWS accepts.
-      expect(presigned.status).toBe(200);
-      expect(presigned.body).toContain(`<Arn>${sandbox.admin.identity.arn}</Arn>`);
-    },
-  );
+    // Assess
+    const protocolOf: Record<string, keyof typeof EXPECTED> = {
+      iam: "query",
+      sts: "query",
+      eks: "rest-json",
+      stepfunctions: "json",
+      events: "json",
+      cloudtrail: "json",
+      dynamodb: "json",
+    };
+    const expected = Object.fromEntries(
+      Object.entries(protocolOf).map(([service, protocol]) => [
+        service,
+        {
+          good: ["OK", 200],
+          unsigned: [...EXPECTED[protocol].unsigned],
+          wrongSecret: [...EXPECTED[protocol].wrongSecret],
+          unknownKey: [...EXPECTED[protocol].unknownKey],
+        },
+      ]),
+    );
+    expect({ ...results, presigned: undefined }).toEqual({ ...expected, presigned: undefined });
+    // botocore presigns with UNSIGNED-PAYLOAD (SigV4QueryAuth), which AWS accepts.
+    expect(presigned.status).toBe(200);
+    expect(presigned.body).toContain(`<Arn>${sandbox.admin.identity.arn}</Arn>`);
+  });
 });

@@ -1,5 +1,3 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import {
   CloudTrailClient,
   type CloudTrailServiceException,
@@ -17,6 +15,7 @@ import {
 } from "../../sandbox/emulator/identities.ts";
 import { startFrontDoor } from "../../sandbox/emulator/server.ts";
 import type { ApiCall } from "../../sandbox/emulator/types.ts";
+import { AWS_CLI_VERSION, awsCli } from "../support/aws-cli.ts";
 
 const ACCOUNT = "111122223333";
 const REGION = "eu-west-1";
@@ -397,64 +396,39 @@ describe("CloudTrail LookupEvents: the resources of IAM events", () => {
   });
 });
 
-const execFileAsync = promisify(execFile);
-const awsCli = await execFileAsync("aws", ["--version"]).then(
-  (out) => `${out.stdout}${out.stderr}`.trim(),
-  () => undefined,
-);
-
 describe("CloudTrail LookupEvents through an independent client (the Python aws CLI / botocore)", () => {
-  it.skipIf(awsCli === undefined)(
-    `finds a role's IAM events with lookup-events by ResourceType AWS::IAM::Role (${awsCli ?? "aws CLI not on PATH"})`,
-    async () => {
-      // Prepare
-      const records = [
-        iamRecord("CreateUser", { userName: "ci" }),
-        iamRecord("CreateRole", { roleName: "pip-team-a-reader", assumeRolePolicyDocument: "{}" }),
-        iamRecord("PutRolePolicy", { roleName: "pip-team-a-reader", policyName: "pod-identity" }),
-      ];
-      const { url } = await startCloudTrail(records);
+  it(`finds a role's IAM events with lookup-events by ResourceType AWS::IAM::Role (${AWS_CLI_VERSION ?? "no AWS CLI"})`, async () => {
+    // Prepare
+    const records = [
+      iamRecord("CreateUser", { userName: "ci" }),
+      iamRecord("CreateRole", { roleName: "pip-team-a-reader", assumeRolePolicyDocument: "{}" }),
+      iamRecord("PutRolePolicy", { roleName: "pip-team-a-reader", policyName: "pod-identity" }),
+    ];
+    const { url } = await startCloudTrail(records);
 
-      // Act
-      const { stdout } = await execFileAsync(
-        "aws",
-        [
-          "cloudtrail",
-          "lookup-events",
-          "--lookup-attributes",
-          "AttributeKey=ResourceType,AttributeValue=AWS::IAM::Role",
-          "--endpoint-url",
-          url,
-          "--region",
-          REGION,
-          "--output",
-          "json",
-        ],
-        {
-          env: {
-            PATH: process.env.PATH,
-            HOME: process.env.HOME,
-            AWS_ACCESS_KEY_ID: ACCESS_KEY,
-            AWS_SECRET_ACCESS_KEY: SECRET_KEY,
-            AWS_CONFIG_FILE: "/nonexistent",
-            AWS_SHARED_CREDENTIALS_FILE: "/nonexistent",
-            AWS_EC2_METADATA_DISABLED: "true",
-          },
-        },
-      );
-      const { Events } = JSON.parse(stdout) as {
-        Events: Array<{
-          EventName: string;
-          Resources: Array<{ ResourceType: string; ResourceName: string }>;
-        }>;
-      };
+    // Act
+    const { Events } = await awsCli({
+      endpoint: url,
+      region: REGION,
+      accessKeyId: ACCESS_KEY,
+      secretAccessKey: SECRET_KEY,
+    }).json<{
+      Events: Array<{
+        EventName: string;
+        Resources: Array<{ ResourceType: string; ResourceName: string }>;
+      }>;
+    }>([
+      "cloudtrail",
+      "lookup-events",
+      "--lookup-attributes",
+      "AttributeKey=ResourceType,AttributeValue=AWS::IAM::Role",
+    ]);
 
-      // Assess
-      expect(Events.map((e) => e.EventName).sort()).toEqual(["CreateRole", "PutRolePolicy"]);
-      expect(Events.find((e) => e.EventName === "PutRolePolicy")?.Resources).toEqual([
-        { ResourceType: "AWS::IAM::Policy", ResourceName: "pod-identity" },
-        { ResourceType: "AWS::IAM::Role", ResourceName: "pip-team-a-reader" },
-      ]);
-    },
-  );
+    // Assess
+    expect(Events.map((e) => e.EventName).sort()).toEqual(["CreateRole", "PutRolePolicy"]);
+    expect(Events.find((e) => e.EventName === "PutRolePolicy")?.Resources).toEqual([
+      { ResourceType: "AWS::IAM::Policy", ResourceName: "pod-identity" },
+      { ResourceType: "AWS::IAM::Role", ResourceName: "pip-team-a-reader" },
+    ]);
+  });
 });

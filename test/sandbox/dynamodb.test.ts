@@ -1,5 +1,3 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import {
   CreateTableCommand,
   type CreateTableCommandInput,
@@ -12,6 +10,7 @@ import {
 } from "@aws-sdk/client-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Sandbox } from "../../sandbox/sandbox.ts";
+import { AWS_CLI_VERSION, awsCli } from "../support/aws-cli.ts";
 import { startTestSandbox } from "../support/sandbox.ts";
 
 /**
@@ -142,50 +141,28 @@ describe("DynamoDB tables per Region", () => {
   });
 });
 
-const execFileAsync = promisify(execFile);
-const awsCli = await execFileAsync("aws", ["--version"]).then(
-  (out) => `${out.stdout}${out.stderr}`.trim(),
-  () => undefined,
-);
-
 describe("DynamoDB through an independent client (the Python aws CLI / botocore)", () => {
   /** Runs `aws dynamodb …` against the sandbox as its platform engineer, signing for `region`. */
-  const aws = async (region: string, args: string[]) =>
-    JSON.parse(
-      (
-        await execFileAsync(
-          "aws",
-          ["dynamodb", ...args, "--endpoint-url", sandbox.url, "--region", region, "--output", "json"],
-          {
-            env: {
-              PATH: process.env.PATH,
-              HOME: process.env.HOME,
-              AWS_ACCESS_KEY_ID: sandbox.admin.accessKeyId,
-              AWS_SECRET_ACCESS_KEY: sandbox.admin.secretAccessKey,
-              AWS_CONFIG_FILE: "/nonexistent",
-              AWS_SHARED_CREDENTIALS_FILE: "/nonexistent",
-              AWS_EC2_METADATA_DISABLED: "true",
-            },
-          },
-        )
-      ).stdout,
-    ) as Record<string, unknown>;
+  const aws = (region: string, args: string[]) =>
+    awsCli({
+      endpoint: sandbox.url,
+      region,
+      accessKeyId: sandbox.admin.accessKeyId,
+      secretAccessKey: sandbox.admin.secretAccessKey,
+    }).json(["dynamodb", ...args]);
 
-  it.skipIf(awsCli === undefined)(
-    `describes the registry table with its ARN in the sandbox's Region, and lists nothing in another (${awsCli ?? "aws CLI not on PATH"})`,
-    async () => {
-      // Prepare
-      const tableName = sandbox.registryTable;
+  it(`describes the registry table with its ARN in the sandbox's Region, and lists nothing in another (${AWS_CLI_VERSION ?? "no AWS CLI"})`, async () => {
+    // Prepare
+    const tableName = sandbox.registryTable;
 
-      // Act
-      const described = await aws(sandbox.region, ["describe-table", "--table-name", tableName]);
-      const elsewhere = await aws(OTHER_REGION, ["list-tables"]);
+    // Act
+    const described = await aws(sandbox.region, ["describe-table", "--table-name", tableName]);
+    const elsewhere = await aws(OTHER_REGION, ["list-tables"]);
 
-      // Assess
-      expect((described.Table as { TableArn: string }).TableArn).toBe(
-        `arn:aws:dynamodb:${sandbox.region}:${sandbox.accountId}:table/${tableName}`,
-      );
-      expect(elsewhere.TableNames).not.toContain(tableName);
-    },
-  );
+    // Assess
+    expect((described.Table as { TableArn: string }).TableArn).toBe(
+      `arn:aws:dynamodb:${sandbox.region}:${sandbox.accountId}:table/${tableName}`,
+    );
+    expect(elsewhere.TableNames).not.toContain(tableName);
+  });
 });

@@ -1,5 +1,3 @@
-import { execFile, spawnSync } from "node:child_process";
-import { promisify } from "node:util";
 import {
   CreateClusterCommand,
   CreatePodIdentityAssociationCommand,
@@ -27,6 +25,7 @@ import { iamUserIdentity, MemoryIdentityStore } from "../../sandbox/emulator/ide
 import { seededRandom } from "../../sandbox/emulator/random.ts";
 import { startFrontDoor } from "../../sandbox/emulator/server.ts";
 import type { ApiCall, EmulatorContext } from "../../sandbox/emulator/types.ts";
+import { awsCli } from "../support/aws-cli.ts";
 import { sendSigned } from "../support/sigv4.ts";
 
 const ACCOUNT = "111122223333";
@@ -1148,34 +1147,18 @@ describe("EKS emulation: snapshot and restore", () => {
   });
 });
 
-// botocore parses the wire independently of the JS SDK: a second opinion on fidelity. awscli 1.x
-// (pip) knows the Pod Identity APIs; an old Debian `aws` may not, so the probe asks for the command.
-const awsCliReady =
-  spawnSync("aws", ["eks", "create-pod-identity-association", "--generate-cli-skeleton"], {
-    encoding: "utf8",
-  }).status === 0;
-
+// botocore parses the wire independently of the JS SDK: a second opinion on fidelity. An older CLI
+// lacks the Pod Identity APIs: test/support/aws-cli.ts gives it EKS's model from the fixtures.
 describe("EKS emulation: the Python aws CLI (botocore)", () => {
-  const run = promisify(execFile);
-  const aws = async (args: string[]): Promise<Record<string, unknown>> => {
-    const { stdout } = await run(
-      "aws",
-      [...args, "--endpoint-url", sandbox.url, "--region", REGION, "--output", "json"],
-      {
-        env: {
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          AWS_ACCESS_KEY_ID: ACCESS_KEY,
-          AWS_SECRET_ACCESS_KEY: SECRET_KEY,
-          AWS_CONFIG_FILE: "/dev/null",
-          AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
-        },
-      },
-    );
-    return JSON.parse(stdout) as Record<string, unknown>;
-  };
+  const aws = (args: string[]): Promise<Record<string, unknown>> =>
+    awsCli({
+      endpoint: sandbox.url,
+      region: REGION,
+      accessKeyId: ACCESS_KEY,
+      secretAccessKey: SECRET_KEY,
+    }).json(args);
 
-  it.skipIf(!awsCliReady)("creates, describes and lists associations through aws eks", async () => {
+  it("creates, describes and lists associations through aws eks", async () => {
     // Act
     const created = await aws([
       "eks",
@@ -1246,36 +1229,33 @@ describe("EKS emulation: the Python aws CLI (botocore)", () => {
     );
   });
 
-  it.skipIf(!awsCliReady)(
-    "refuses, through aws eks, a role that does not trust EKS Pod Identity",
-    async () => {
-      // Prepare
-      sandbox.trustPolicies.set(
-        ROLE,
-        trust({ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }),
-      );
+  it("refuses, through aws eks, a role that does not trust EKS Pod Identity", async () => {
+    // Prepare
+    sandbox.trustPolicies.set(
+      ROLE,
+      trust({ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }),
+    );
 
-      // Act
-      const stderr = await aws([
-        "eks",
-        "create-pod-identity-association",
-        "--cluster-name",
-        CLUSTER,
-        "--namespace",
-        "payments",
-        "--service-account",
-        "payments-api",
-        "--role-arn",
-        ROLE,
-      ]).then(
-        () => "created",
-        (error: { stderr: string }) => error.stderr,
-      );
+    // Act
+    const stderr = await aws([
+      "eks",
+      "create-pod-identity-association",
+      "--cluster-name",
+      CLUSTER,
+      "--namespace",
+      "payments",
+      "--service-account",
+      "payments-api",
+      "--role-arn",
+      ROLE,
+    ]).then(
+      () => "created",
+      (error: { stderr: string }) => error.stderr,
+    );
 
-      // Assess
-      expect(stderr).toContain(
-        "An error occurred (InvalidParameterException) when calling the CreatePodIdentityAssociation operation: Trust policy of the role provided is invalid",
-      );
-    },
-  );
+    // Assess
+    expect(stderr).toContain(
+      "An error occurred (InvalidParameterException) when calling the CreatePodIdentityAssociation operation: Trust policy of the role provided is invalid",
+    );
+  });
 });

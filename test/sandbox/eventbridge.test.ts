@@ -1,5 +1,3 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import {
   DescribeEventBusCommand,
   EventBridgeClient,
@@ -24,6 +22,7 @@ import {
 } from "../../sandbox/eventbridge/bus.ts";
 import type { Sandbox } from "../../sandbox/sandbox.ts";
 import { type CfnTemplate, readTemplate } from "../../sandbox/template.ts";
+import { AWS_CLI_VERSION, awsCli } from "../support/aws-cli.ts";
 import { startTestSandbox } from "../support/sandbox.ts";
 
 const ACCOUNT = "111122223333";
@@ -994,99 +993,79 @@ describe("EventBridge of the sandbox", () => {
   });
 });
 
-const execFileAsync = promisify(execFile);
-const awsCli = await execFileAsync("aws", ["--version"]).then(
-  (out) => `${out.stdout}${out.stderr}`.trim(),
-  () => undefined,
-);
-
 describe("EventBridge through an independent client (the Python aws CLI / botocore)", () => {
   /** Runs `aws events …` against the front door; async, as it serves from this process. */
   const aws = (url: string, args: string[]) =>
-    execFileAsync("aws", ["events", ...args, "--endpoint-url", url, "--region", REGION, "--output", "json"], {
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        AWS_ACCESS_KEY_ID: ACCESS_KEY,
-        AWS_SECRET_ACCESS_KEY: "sandbox-secret",
-        AWS_CONFIG_FILE: "/nonexistent",
-        AWS_SHARED_CREDENTIALS_FILE: "/nonexistent",
-        AWS_EC2_METADATA_DISABLED: "true",
-      },
+    awsCli({ endpoint: url, region: REGION, accessKeyId: ACCESS_KEY, secretAccessKey: "sandbox-secret" }).run(
+      ["events", ...args],
+    );
+
+  it(`parses list-event-buses, describe-event-bus and list-targets-by-rule (${AWS_CLI_VERSION ?? "no AWS CLI"})`, async () => {
+    // Prepare
+    const { packaged, projectBus, url } = await startPackagedEventBridge();
+    const rule = Object.values(packaged.Resources).find((r) => r.Type === "AWS::Events::Rule");
+
+    // Act: one bus a page, following the NextToken the first page gives
+    type Buses = { EventBuses: Array<{ Name: string }>; NextToken?: string };
+    const first = JSON.parse((await aws(url, ["list-event-buses", "--limit", "1"])).stdout) as Buses;
+    const second = JSON.parse(
+      (await aws(url, ["list-event-buses", "--limit", "1", "--next-token", first.NextToken ?? ""])).stdout,
+    ) as Buses;
+    const described = JSON.parse((await aws(url, ["describe-event-bus", "--name", projectBus])).stdout) as {
+      Name: string;
+      Policy: string;
+    };
+    const targets = JSON.parse(
+      (
+        await aws(url, [
+          "list-targets-by-rule",
+          "--rule",
+          String(rule?.Properties?.Name),
+          "--event-bus-name",
+          projectBus,
+        ])
+      ).stdout,
+    ) as { Targets: Array<{ Id: string; Arn: string }> };
+
+    // Assess
+    expect([...first.EventBuses, ...second.EventBuses].map((b) => b.Name)).toEqual(["default", projectBus]);
+    expect(second.NextToken).toBeUndefined();
+    expect(described.Name).toBe(projectBus);
+    expect(JSON.parse(described.Policy)).toEqual(deployedPolicy(packaged));
+    expect(targets.Targets.map((t) => t.Arn)).toEqual([
+      `arn:aws:lambda:${REGION}:${ACCOUNT}:function:intake`,
+    ]);
+  });
+
+  it("reports a numeric bound that overflows a double as botocore reports AWS's InvalidEventPatternException", async () => {
+    // Prepare
+    const { url } = await startPackagedEventBridge();
+    const event = JSON.stringify({
+      id: "1",
+      account: ACCOUNT,
+      source: "s",
+      time: "2026-12-02T10:00:00Z",
+      region: REGION,
+      "detail-type": "d",
+      detail: { count: 1 },
     });
 
-  it.skipIf(awsCli === undefined)(
-    `parses list-event-buses, describe-event-bus and list-targets-by-rule (${awsCli ?? "aws CLI not on PATH"})`,
-    async () => {
-      // Prepare
-      const { packaged, projectBus, url } = await startPackagedEventBridge();
-      const rule = Object.values(packaged.Resources).find((r) => r.Type === "AWS::Events::Rule");
+    // Act
+    const failure = await aws(url, [
+      "test-event-pattern",
+      "--event-pattern",
+      '{"detail": {"count": [{"numeric": ["<", 1E309]}]}}',
+      "--event",
+      event,
+    ]).then(
+      () => undefined,
+      (error: { code?: number; stderr?: string }) => error,
+    );
 
-      // Act: one bus a page, following the NextToken the first page gives
-      type Buses = { EventBuses: Array<{ Name: string }>; NextToken?: string };
-      const first = JSON.parse((await aws(url, ["list-event-buses", "--limit", "1"])).stdout) as Buses;
-      const second = JSON.parse(
-        (await aws(url, ["list-event-buses", "--limit", "1", "--next-token", first.NextToken ?? ""])).stdout,
-      ) as Buses;
-      const described = JSON.parse((await aws(url, ["describe-event-bus", "--name", projectBus])).stdout) as {
-        Name: string;
-        Policy: string;
-      };
-      const targets = JSON.parse(
-        (
-          await aws(url, [
-            "list-targets-by-rule",
-            "--rule",
-            String(rule?.Properties?.Name),
-            "--event-bus-name",
-            projectBus,
-          ])
-        ).stdout,
-      ) as { Targets: Array<{ Id: string; Arn: string }> };
-
-      // Assess
-      expect([...first.EventBuses, ...second.EventBuses].map((b) => b.Name)).toEqual(["default", projectBus]);
-      expect(second.NextToken).toBeUndefined();
-      expect(described.Name).toBe(projectBus);
-      expect(JSON.parse(described.Policy)).toEqual(deployedPolicy(packaged));
-      expect(targets.Targets.map((t) => t.Arn)).toEqual([
-        `arn:aws:lambda:${REGION}:${ACCOUNT}:function:intake`,
-      ]);
-    },
-  );
-
-  it.skipIf(awsCli === undefined)(
-    "reports a numeric bound that overflows a double as botocore reports AWS's InvalidEventPatternException",
-    async () => {
-      // Prepare
-      const { url } = await startPackagedEventBridge();
-      const event = JSON.stringify({
-        id: "1",
-        account: ACCOUNT,
-        source: "s",
-        time: "2026-12-02T10:00:00Z",
-        region: REGION,
-        "detail-type": "d",
-        detail: { count: 1 },
-      });
-
-      // Act
-      const failure = await aws(url, [
-        "test-event-pattern",
-        "--event-pattern",
-        '{"detail": {"count": [{"numeric": ["<", 1E309]}]}}',
-        "--event",
-        event,
-      ]).then(
-        () => undefined,
-        (error: { code?: number; stderr?: string }) => error,
-      );
-
-      // Assess
-      expect(failure?.code).toBeGreaterThan(0);
-      expect(failure?.stderr?.trim()).toBe(
-        "An error occurred (InvalidEventPatternException) when calling the TestEventPattern operation: Event pattern is not valid. Reason: Cannot compare number : 1E309",
-      );
-    },
-  );
+    // Assess
+    expect(failure?.code).toBeGreaterThan(0);
+    expect(failure?.stderr?.trim()).toBe(
+      "An error occurred (InvalidEventPatternException) when calling the TestEventPattern operation: Event pattern is not valid. Reason: Cannot compare number : 1E309",
+    );
+  });
 });

@@ -1,8 +1,6 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import {
   AttachRolePolicyCommand,
   CreateAccessKeyCommand,
@@ -59,6 +57,7 @@ import { seededRandom } from "../../sandbox/emulator/random.ts";
 import { startFrontDoor } from "../../sandbox/emulator/server.ts";
 import { StsService } from "../../sandbox/emulator/sts.ts";
 import type { ApiCall, EmulatorContext } from "../../sandbox/emulator/types.ts";
+import { AWS_CLI_VERSION, awsCli } from "../support/aws-cli.ts";
 
 const ACCOUNT = "123456789012";
 const ADMIN_KEY = "AKIAADMINEXAMPLE0001";
@@ -1994,212 +1993,153 @@ describe("IAM CloudTrail records of calls the front door answers", () => {
   });
 });
 
-const execFileAsync = promisify(execFile);
-const awsCli = await execFileAsync("aws", ["--version"]).then(
-  (out) => `${out.stdout}${out.stderr}`.trim(),
-  () => undefined,
-);
-
 describe("IAM through an independent client (the Python aws CLI / botocore)", () => {
   /** Runs `aws <service> …` (IAM unless told) against the sandbox; async, as the sandbox serves from this process. */
+  const cli = (url: string) =>
+    awsCli({ endpoint: url, region: "us-east-1", accessKeyId: ADMIN_KEY, secretAccessKey: ADMIN_SECRET });
   const aws = (url: string, args: string[], service = "iam", extraEnv: Record<string, string> = {}) =>
-    execFileAsync(
-      "aws",
-      [service, ...args, "--endpoint-url", url, "--region", "us-east-1", "--output", "json"],
-      {
-        maxBuffer: 16 * 1024 * 1024,
-        env: {
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          AWS_ACCESS_KEY_ID: ADMIN_KEY,
-          AWS_SECRET_ACCESS_KEY: ADMIN_SECRET,
-          AWS_CONFIG_FILE: "/nonexistent",
-          AWS_SHARED_CREDENTIALS_FILE: "/nonexistent",
-          AWS_EC2_METADATA_DISABLED: "true",
-          ...extraEnv,
-        },
-      },
-    );
+    cli(url).run([service, ...args], extraEnv);
   /** The parsed JSON output of a command that succeeds. */
-  const awsJson = async <T>(url: string, args: string[], service = "iam"): Promise<T> =>
-    JSON.parse((await aws(url, args, service)).stdout) as T;
+  const awsJson = <T>(url: string, args: string[], service = "iam"): Promise<T> =>
+    cli(url).json<T>([service, ...args]);
   /** The error line botocore prints for a command that fails (and its exit code). */
   const awsFailure = (url: string, args: string[], service = "iam", extraEnv: Record<string, string> = {}) =>
-    aws(url, args, service, extraEnv).then(
-      () => ({ code: 0, error: "" }),
-      (error: { code?: number; stderr?: string }) => ({
-        code: error.code ?? 0,
-        error: error.stderr?.trim() ?? "",
-      }),
+    cli(url).failure([service, ...args], extraEnv);
+
+  it(`parses create-role and get-role as AWS's (${AWS_CLI_VERSION ?? "no AWS CLI"})`, async () => {
+    // Prepare
+    const { url } = await startSandbox();
+
+    // Act
+    const created = JSON.parse(
+      (
+        await aws(url, [
+          "create-role",
+          "--role-name",
+          "cli-role",
+          "--assume-role-policy-document",
+          TRUST_POLICY,
+          "--tags",
+          "Key=grant,Value=g-1",
+        ])
+      ).stdout,
+    ) as { Role: Record<string, unknown> };
+    const fetched = JSON.parse((await aws(url, ["get-role", "--role-name", "cli-role"])).stdout) as {
+      Role: Record<string, unknown>;
+    };
+
+    // Assess: botocore URL-decodes and parses IAM policy documents itself.
+    expect(created.Role).toMatchObject({
+      RoleName: "cli-role",
+      Arn: `arn:aws:iam::${ACCOUNT}:role/cli-role`,
+      AssumeRolePolicyDocument: JSON.parse(TRUST_POLICY),
+    });
+    expect(fetched.Role).toMatchObject({
+      RoleName: "cli-role",
+      AssumeRolePolicyDocument: JSON.parse(TRUST_POLICY),
+      Tags: [{ Key: "grant", Value: "g-1" }],
+      MaxSessionDuration: 3600,
+    });
+  });
+
+  it("reports a missing role as botocore reports AWS's NoSuchEntity", async () => {
+    // Prepare
+    const { url } = await startSandbox();
+
+    // Act
+    const failure = await aws(url, ["get-role", "--role-name", "missing"]).then(
+      () => undefined,
+      (error: { code?: number; stderr?: string }) => error,
     );
 
-  it.skipIf(awsCli === undefined)(
-    `parses create-role and get-role as AWS's (${awsCli ?? "aws CLI not on PATH"})`,
-    async () => {
-      // Prepare
-      const { url } = await startSandbox();
+    // Assess
+    expect(failure?.code).toBeGreaterThan(0);
+    expect(failure?.stderr?.trim()).toBe(
+      "An error occurred (NoSuchEntity) when calling the GetRole operation: The role with name missing cannot be found.",
+    );
+  });
 
-      // Act
-      const created = JSON.parse(
-        (
-          await aws(url, [
-            "create-role",
-            "--role-name",
-            "cli-role",
-            "--assume-role-policy-document",
-            TRUST_POLICY,
-            "--tags",
-            "Key=grant,Value=g-1",
-          ])
-        ).stdout,
-      ) as { Role: Record<string, unknown> };
-      const fetched = JSON.parse((await aws(url, ["get-role", "--role-name", "cli-role"])).stdout) as {
-        Role: Record<string, unknown>;
-      };
+  it("refuses a reserved aws: tag key on create-role and tag-role as botocore reports AWS's InvalidInput", async () => {
+    // Prepare
+    const { url } = await startSandbox();
+    await aws(url, ["create-role", "--role-name", "cli-role", "--assume-role-policy-document", TRUST_POLICY]);
 
-      // Assess: botocore URL-decodes and parses IAM policy documents itself.
-      expect(created.Role).toMatchObject({
-        RoleName: "cli-role",
-        Arn: `arn:aws:iam::${ACCOUNT}:role/cli-role`,
-        AssumeRolePolicyDocument: JSON.parse(TRUST_POLICY),
-      });
-      expect(fetched.Role).toMatchObject({
-        RoleName: "cli-role",
-        AssumeRolePolicyDocument: JSON.parse(TRUST_POLICY),
-        Tags: [{ Key: "grant", Value: "g-1" }],
-        MaxSessionDuration: 3600,
-      });
-    },
-  );
+    // Act
+    const created = await awsFailure(url, [
+      "create-role",
+      "--role-name",
+      "other-role",
+      "--assume-role-policy-document",
+      TRUST_POLICY,
+      "--tags",
+      "Key=aws:team,Value=a",
+    ]);
+    const tagged = await awsFailure(url, [
+      "tag-role",
+      "--role-name",
+      "cli-role",
+      "--tags",
+      "Key=AWS:team,Value=a",
+    ]);
 
-  it.skipIf(awsCli === undefined)(
-    "reports a missing role as botocore reports AWS's NoSuchEntity",
-    async () => {
-      // Prepare
-      const { url } = await startSandbox();
+    // Assess
+    expect(created.error).toBe(
+      "An error occurred (InvalidInput) when calling the CreateRole operation: Tag keys starting with 'aws:' are reserved for internal use",
+    );
+    expect(tagged.error).toBe(
+      "An error occurred (InvalidInput) when calling the TagRole operation: Tag keys starting with 'aws:' are reserved for internal use",
+    );
+  });
 
-      // Act
-      const failure = await aws(url, ["get-role", "--role-name", "missing"]).then(
-        () => undefined,
-        (error: { code?: number; stderr?: string }) => error,
-      );
+  it("parses get-role's empty RoleLastUsed as botocore parses AWS's", async () => {
+    // Prepare
+    const { url } = await startSandbox();
+    await aws(url, ["create-role", "--role-name", "cli-role", "--assume-role-policy-document", TRUST_POLICY]);
 
-      // Assess
-      expect(failure?.code).toBeGreaterThan(0);
-      expect(failure?.stderr?.trim()).toBe(
-        "An error occurred (NoSuchEntity) when calling the GetRole operation: The role with name missing cannot be found.",
-      );
-    },
-  );
+    // Act
+    const { Role } = await awsJson<{ Role: Record<string, unknown> }>(url, [
+      "get-role",
+      "--role-name",
+      "cli-role",
+    ]);
 
-  it.skipIf(awsCli === undefined)(
-    "refuses a reserved aws: tag key on create-role and tag-role as botocore reports AWS's InvalidInput",
-    async () => {
-      // Prepare
-      const { url } = await startSandbox();
-      await aws(url, [
-        "create-role",
-        "--role-name",
-        "cli-role",
-        "--assume-role-policy-document",
-        TRUST_POLICY,
-      ]);
+    // Assess
+    expect(Role.RoleLastUsed).toEqual({});
+  });
 
-      // Act
-      const created = await awsFailure(url, [
-        "create-role",
-        "--role-name",
-        "other-role",
-        "--assume-role-policy-document",
-        TRUST_POLICY,
-        "--tags",
-        "Key=aws:team,Value=a",
-      ]);
-      const tagged = await awsFailure(url, [
-        "tag-role",
-        "--role-name",
-        "cli-role",
-        "--tags",
-        "Key=AWS:team,Value=a",
-      ]);
+  it("reports characters outside IAM's patterns as a ValidationError naming the member", async () => {
+    // Prepare
+    const { url } = await startSandbox();
+    await aws(url, ["create-role", "--role-name", "cli-role", "--assume-role-policy-document", TRUST_POLICY]);
 
-      // Assess
-      expect(created.error).toBe(
-        "An error occurred (InvalidInput) when calling the CreateRole operation: Tag keys starting with 'aws:' are reserved for internal use",
-      );
-      expect(tagged.error).toBe(
-        "An error occurred (InvalidInput) when calling the TagRole operation: Tag keys starting with 'aws:' are reserved for internal use",
-      );
-    },
-  );
+    // Act
+    const document = await awsFailure(url, [
+      "put-role-policy",
+      "--role-name",
+      "cli-role",
+      "--policy-name",
+      "read",
+      "--policy-document",
+      permissionsPolicy("arn:aws:s3:::报告/*"),
+    ]);
+    const description = await awsFailure(url, [
+      "update-role",
+      "--role-name",
+      "cli-role",
+      "--description",
+      "📦",
+    ]);
 
-  it.skipIf(awsCli === undefined)(
-    "parses get-role's empty RoleLastUsed as botocore parses AWS's",
-    async () => {
-      // Prepare
-      const { url } = await startSandbox();
-      await aws(url, [
-        "create-role",
-        "--role-name",
-        "cli-role",
-        "--assume-role-policy-document",
-        TRUST_POLICY,
-      ]);
+    // Assess
+    expect(document.error).toBe(
+      `An error occurred (ValidationError) when calling the PutRolePolicy operation: 1 validation error detected: Value at 'policyDocument' failed to satisfy constraint: Member must satisfy regular expression pattern: ${POLICY_DOCUMENT_PATTERN}`,
+    );
+    expect(description.error).toBe(
+      `An error occurred (ValidationError) when calling the UpdateRole operation: 1 validation error detected: Value at 'description' failed to satisfy constraint: Member must satisfy regular expression pattern: ${ROLE_DESCRIPTION_PATTERN}`,
+    );
+  });
 
-      // Act
-      const { Role } = await awsJson<{ Role: Record<string, unknown> }>(url, [
-        "get-role",
-        "--role-name",
-        "cli-role",
-      ]);
-
-      // Assess
-      expect(Role.RoleLastUsed).toEqual({});
-    },
-  );
-
-  it.skipIf(awsCli === undefined)(
-    "reports characters outside IAM's patterns as a ValidationError naming the member",
-    async () => {
-      // Prepare
-      const { url } = await startSandbox();
-      await aws(url, [
-        "create-role",
-        "--role-name",
-        "cli-role",
-        "--assume-role-policy-document",
-        TRUST_POLICY,
-      ]);
-
-      // Act
-      const document = await awsFailure(url, [
-        "put-role-policy",
-        "--role-name",
-        "cli-role",
-        "--policy-name",
-        "read",
-        "--policy-document",
-        permissionsPolicy("arn:aws:s3:::报告/*"),
-      ]);
-      const description = await awsFailure(url, [
-        "update-role",
-        "--role-name",
-        "cli-role",
-        "--description",
-        "📦",
-      ]);
-
-      // Assess
-      expect(document.error).toBe(
-        `An error occurred (ValidationError) when calling the PutRolePolicy operation: 1 validation error detected: Value at 'policyDocument' failed to satisfy constraint: Member must satisfy regular expression pattern: ${POLICY_DOCUMENT_PATTERN}`,
-      );
-      expect(description.error).toBe(
-        `An error occurred (ValidationError) when calling the UpdateRole operation: 1 validation error detected: Value at 'description' failed to satisfy constraint: Member must satisfy regular expression pattern: ${ROLE_DESCRIPTION_PATTERN}`,
-      );
-    },
-  );
-
-  it.skipIf(awsCli === undefined)("answers a 1 MB policy document with a short ValidationError", async () => {
+  it("answers a 1 MB policy document with a short ValidationError", async () => {
     // Prepare
     const { url } = await startSandbox();
     await aws(url, ["create-role", "--role-name", "cli-role", "--assume-role-policy-document", TRUST_POLICY]);
@@ -2225,7 +2165,7 @@ describe("IAM through an independent client (the Python aws CLI / botocore)", ()
     );
   });
 
-  it.skipIf(awsCli === undefined)("gives roles random RoleIds that botocore reads back", async () => {
+  it("gives roles random RoleIds that botocore reads back", async () => {
     // Prepare
     const { url } = await startSandbox();
 
@@ -2247,48 +2187,45 @@ describe("IAM through an independent client (the Python aws CLI / botocore)", ()
     expect(new Set(ids.map((id) => id.slice(-4))).size).toBe(3);
   });
 
-  it.skipIf(awsCli === undefined)(
-    "parses get-policy-version and list-policy-versions as AWS's, decoding the document",
-    async () => {
-      // Prepare
-      const { url } = await startSandbox();
-      const document = permissionsPolicy();
-      const { Policy } = await awsJson<{ Policy: { Arn: string } }>(url, [
-        "create-policy",
-        "--policy-name",
-        "read",
-        "--policy-document",
-        document,
-      ]);
+  it("parses get-policy-version and list-policy-versions as AWS's, decoding the document", async () => {
+    // Prepare
+    const { url } = await startSandbox();
+    const document = permissionsPolicy();
+    const { Policy } = await awsJson<{ Policy: { Arn: string } }>(url, [
+      "create-policy",
+      "--policy-name",
+      "read",
+      "--policy-document",
+      document,
+    ]);
 
-      // Act
-      const version = await awsJson<{ PolicyVersion: Record<string, unknown> }>(url, [
-        "get-policy-version",
-        "--policy-arn",
-        Policy.Arn,
-        "--version-id",
-        "v1",
-      ]);
-      const versions = await awsJson<{ Versions: Array<Record<string, unknown>> }>(url, [
-        "list-policy-versions",
-        "--policy-arn",
-        Policy.Arn,
-      ]);
+    // Act
+    const version = await awsJson<{ PolicyVersion: Record<string, unknown> }>(url, [
+      "get-policy-version",
+      "--policy-arn",
+      Policy.Arn,
+      "--version-id",
+      "v1",
+    ]);
+    const versions = await awsJson<{ Versions: Array<Record<string, unknown>> }>(url, [
+      "list-policy-versions",
+      "--policy-arn",
+      Policy.Arn,
+    ]);
 
-      // Assess: botocore URL-decodes and parses the document itself.
-      expect(version.PolicyVersion).toEqual({
-        Document: JSON.parse(document),
-        VersionId: "v1",
-        IsDefaultVersion: true,
-        CreateDate: "2026-11-24T21:53:13Z",
-      });
-      expect(versions.Versions).toEqual([
-        { VersionId: "v1", IsDefaultVersion: true, CreateDate: "2026-11-24T21:53:13Z" },
-      ]);
-    },
-  );
+    // Assess: botocore URL-decodes and parses the document itself.
+    expect(version.PolicyVersion).toEqual({
+      Document: JSON.parse(document),
+      VersionId: "v1",
+      IsDefaultVersion: true,
+      CreateDate: "2026-11-24T21:53:13Z",
+    });
+    expect(versions.Versions).toEqual([
+      { VersionId: "v1", IsDefaultVersion: true, CreateDate: "2026-11-24T21:53:13Z" },
+    ]);
+  });
 
-  it.skipIf(awsCli === undefined)("pages list-users by Marker as botocore's paginator does", async () => {
+  it("pages list-users by Marker as botocore's paginator does", async () => {
     // Prepare
     const { url, calls } = await startSandbox();
     for (const name of ["carol", "alice", "bob"]) await aws(url, ["create-user", "--user-name", name]);
@@ -2310,42 +2247,39 @@ describe("IAM through an independent client (the Python aws CLI / botocore)", ()
     ]);
   });
 
-  it.skipIf(awsCli === undefined)(
-    "shows a throttled IAM call in lookup-events with errorCode ThrottlingException",
-    async () => {
-      // Prepare
-      const faults = new FaultInjector(
-        { throttleRatePerSecond: 1, throttleBurst: 0 },
-        seededRandom(1),
-        () => 0,
-      );
-      const { url } = await startSandbox({ faults });
-      // One attempt: botocore retries throttled calls.
-      const throttled = await awsFailure(url, ["get-role", "--role-name", "cli-role"], "iam", {
-        AWS_MAX_ATTEMPTS: "1",
-        AWS_RETRY_MODE: "standard",
-      });
+  it("shows a throttled IAM call in lookup-events with errorCode ThrottlingException", async () => {
+    // Prepare
+    const faults = new FaultInjector(
+      { throttleRatePerSecond: 1, throttleBurst: 0 },
+      seededRandom(1),
+      () => 0,
+    );
+    const { url } = await startSandbox({ faults });
+    // One attempt: botocore retries throttled calls.
+    const throttled = await awsFailure(url, ["get-role", "--role-name", "cli-role"], "iam", {
+      AWS_MAX_ATTEMPTS: "1",
+      AWS_RETRY_MODE: "standard",
+    });
 
-      // Act
-      const { Events } = await awsJson<{ Events: Array<{ EventName: string; CloudTrailEvent: string }> }>(
-        url,
-        ["lookup-events", "--lookup-attributes", "AttributeKey=EventName,AttributeValue=GetRole"],
-        "cloudtrail",
-      );
+    // Act
+    const { Events } = await awsJson<{ Events: Array<{ EventName: string; CloudTrailEvent: string }> }>(
+      url,
+      ["lookup-events", "--lookup-attributes", "AttributeKey=EventName,AttributeValue=GetRole"],
+      "cloudtrail",
+    );
 
-      // Assess
-      expect(throttled.error).toBe(
-        "An error occurred (Throttling) when calling the GetRole operation (reached max retries: 0): Rate exceeded",
-      );
-      expect(Events.map((e) => JSON.parse(e.CloudTrailEvent))).toEqual([
-        expect.objectContaining({
-          eventSource: "iam.amazonaws.com",
-          eventName: "GetRole",
-          errorCode: "ThrottlingException",
-          errorMessage: "Rate exceeded",
-          requestParameters: { roleName: "cli-role" },
-        }),
-      ]);
-    },
-  );
+    // Assess
+    expect(throttled.error).toBe(
+      "An error occurred (Throttling) when calling the GetRole operation (reached max retries: 0): Rate exceeded",
+    );
+    expect(Events.map((e) => JSON.parse(e.CloudTrailEvent))).toEqual([
+      expect.objectContaining({
+        eventSource: "iam.amazonaws.com",
+        eventName: "GetRole",
+        errorCode: "ThrottlingException",
+        errorMessage: "Rate exceeded",
+        requestParameters: { roleName: "cli-role" },
+      }),
+    ]);
+  });
 });

@@ -20,6 +20,7 @@ import { statesOf, toAwsHistory } from "../../sandbox/stepfunctions/history.ts";
 import { type LambdaHandler, LocalStepFunctions } from "../../sandbox/stepfunctions/local-sfn.ts";
 import { StepFunctionsService } from "../../sandbox/stepfunctions/service.ts";
 import { readTemplate } from "../../sandbox/template.ts";
+import { AWS_CLI_VERSION, awsCli, MISSING_BOTO3, PYTHON_WITH_BOTO3 } from "../support/aws-cli.ts";
 import { startTestSandbox } from "../support/sandbox.ts";
 
 const ACCOUNT = "111122223333";
@@ -1120,124 +1121,92 @@ describe("Step Functions snapshot and restore (npm start --state-file)", () => {
   });
 });
 
-const execFileAsync = promisify(execFile);
-const awsCli = await execFileAsync("aws", ["--version"]).then(
-  (out) => `${out.stdout}${out.stderr}`.trim(),
-  () => undefined,
-);
-
-const boto3 = await execFileAsync("python3", ["-c", "import boto3; print(boto3.__version__)"]).then(
-  (out) => `boto3 ${out.stdout.trim()}`,
-  () => undefined,
-);
-
 describe("Step Functions through an independent client (the Python aws CLI / botocore)", () => {
   /** Runs `aws stepfunctions …` against the front door; async, as the sandbox serves from this process. */
-  const aws = async (url: string, args: string[]) =>
-    JSON.parse(
-      (
-        await execFileAsync(
-          "aws",
-          ["stepfunctions", ...args, "--endpoint-url", url, "--region", REGION, "--output", "json"],
-          {
-            env: {
-              PATH: process.env.PATH,
-              HOME: process.env.HOME,
-              AWS_ACCESS_KEY_ID: ACCESS_KEY,
-              AWS_SECRET_ACCESS_KEY: "sandbox-secret",
-              AWS_CONFIG_FILE: "/nonexistent",
-              AWS_SHARED_CREDENTIALS_FILE: "/nonexistent",
-              AWS_EC2_METADATA_DISABLED: "true",
-            },
-          },
-        )
-      ).stdout,
-    ) as Record<string, unknown>;
+  const aws = (url: string, args: string[]) =>
+    awsCli({
+      endpoint: url,
+      region: REGION,
+      accessKeyId: ACCESS_KEY,
+      secretAccessKey: "sandbox-secret",
+    }).json(["stepfunctions", ...args]);
 
-  it.skipIf(awsCli === undefined)(
-    `follows the history's page tokens and parses AWS's event types (${awsCli ?? "aws CLI not on PATH"})`,
-    async () => {
-      // Prepare
-      const { client, sfn, stateMachineArn, url } = await startStepFunctions();
-      const started = await client.send(
-        new StartExecutionCommand({ stateMachineArn, input: '{"who":"cli"}' }),
-      );
-      await sfn.waitForExecution(started.executionArn ?? "");
+  it(`follows the history's page tokens and parses AWS's event types (${AWS_CLI_VERSION ?? "no AWS CLI"})`, async () => {
+    // Prepare
+    const { client, sfn, stateMachineArn, url } = await startStepFunctions();
+    const started = await client.send(new StartExecutionCommand({ stateMachineArn, input: '{"who":"cli"}' }));
+    await sfn.waitForExecution(started.executionArn ?? "");
 
-      // Act: --page-size makes the CLI ask for 2 events at a time and follow every nextToken
-      const history = await aws(url, [
-        "get-execution-history",
-        "--execution-arn",
-        started.executionArn ?? "",
-        "--page-size",
-        "2",
-      ]);
+    // Act: --page-size makes the CLI ask for 2 events at a time and follow every nextToken
+    const history = await aws(url, [
+      "get-execution-history",
+      "--execution-arn",
+      started.executionArn ?? "",
+      "--page-size",
+      "2",
+    ]);
 
-      // Assess
-      const events = history.events as Array<Record<string, unknown>>;
-      expect(events.map((e) => e.type)).toEqual([
-        "ExecutionStarted",
-        "TaskStateEntered",
-        "LambdaFunctionScheduled",
-        "LambdaFunctionStarted",
-        "LambdaFunctionSucceeded",
-        "TaskStateExited",
-        "PassStateEntered",
-        "PassStateExited",
-        "ExecutionSucceeded",
-      ]);
-      expect(events.map((e) => e.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
-      expect(events[2]?.lambdaFunctionScheduledEventDetails).toMatchObject({ input: '{"who":"cli"}' });
-    },
-  );
+    // Assess
+    const events = history.events as Array<Record<string, unknown>>;
+    expect(events.map((e) => e.type)).toEqual([
+      "ExecutionStarted",
+      "TaskStateEntered",
+      "LambdaFunctionScheduled",
+      "LambdaFunctionStarted",
+      "LambdaFunctionSucceeded",
+      "TaskStateExited",
+      "PassStateEntered",
+      "PassStateExited",
+      "ExecutionSucceeded",
+    ]);
+    expect(events.map((e) => e.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(events[2]?.lambdaFunctionScheduledEventDetails).toMatchObject({ input: '{"who":"cli"}' });
+  });
 
-  it.skipIf(awsCli === undefined)(
-    "parses describe-state-machine and describe-execution with their creation date and redrive status",
-    async () => {
-      // Prepare
-      const { client, sfn, stateMachineArn, url } = await startStepFunctions();
-      const started = await client.send(
-        new StartExecutionCommand({ stateMachineArn, input: '{"who":"cli"}' }),
-      );
-      await sfn.waitForExecution(started.executionArn ?? "");
+  it("parses describe-state-machine and describe-execution with their creation date and redrive status", async () => {
+    // Prepare
+    const { client, sfn, stateMachineArn, url } = await startStepFunctions();
+    const started = await client.send(new StartExecutionCommand({ stateMachineArn, input: '{"who":"cli"}' }));
+    await sfn.waitForExecution(started.executionArn ?? "");
 
-      // Act
-      const machine = await aws(url, ["describe-state-machine", "--state-machine-arn", stateMachineArn]);
-      const execution = await aws(url, ["describe-execution", "--execution-arn", started.executionArn ?? ""]);
-      const listed = await aws(url, ["list-executions", "--state-machine-arn", stateMachineArn]);
+    // Act
+    const machine = await aws(url, ["describe-state-machine", "--state-machine-arn", stateMachineArn]);
+    const execution = await aws(url, ["describe-execution", "--execution-arn", started.executionArn ?? ""]);
+    const listed = await aws(url, ["list-executions", "--state-machine-arn", stateMachineArn]);
 
-      // Assess
-      expect(machine).toMatchObject({ name: MACHINE, status: "ACTIVE", type: "STANDARD" });
-      // The CLI prints a timestamp as the epoch seconds it received (cli_timestamp_format "none").
-      expect(Number(machine.creationDate) * 1000).toBeGreaterThan(Date.now() - 60_000);
-      expect(JSON.parse(String(machine.definition))).toEqual(GREETER.definition);
-      expect(execution).toMatchObject({
-        status: "SUCCEEDED",
-        inputDetails: { included: true },
-        outputDetails: { included: true },
-        redriveCount: 0,
-        redriveStatus: "NOT_REDRIVABLE",
-      });
-      expect(listed.executions).toEqual([expect.objectContaining({ status: "SUCCEEDED", redriveCount: 0 })]);
-    },
-  );
+    // Assess
+    expect(machine).toMatchObject({ name: MACHINE, status: "ACTIVE", type: "STANDARD" });
+    // The CLI prints a timestamp as the epoch seconds it received (cli_timestamp_format "none").
+    expect(Number(machine.creationDate) * 1000).toBeGreaterThan(Date.now() - 60_000);
+    expect(JSON.parse(String(machine.definition))).toEqual(GREETER.definition);
+    expect(execution).toMatchObject({
+      status: "SUCCEEDED",
+      inputDetails: { included: true },
+      outputDetails: { included: true },
+      redriveCount: 0,
+      redriveStatus: "NOT_REDRIVABLE",
+    });
+    expect(listed.executions).toEqual([expect.objectContaining({ status: "SUCCEEDED", redriveCount: 0 })]);
+  });
 
-  it.skipIf(boto3 === undefined)(
-    `reports a nextToken it did not issue as botocore reports AWS's InvalidToken (${boto3 ?? "boto3 not installed"})`,
-    async () => {
-      // Prepare: boto3 (the CLI would decode --starting-token itself), signing with the same key
-      const { stateMachineArn, url } = await startStepFunctions();
-      const script = [
-        "import boto3, sys",
-        "client = boto3.client('stepfunctions', endpoint_url=sys.argv[1], region_name=sys.argv[2])",
-        "try:",
-        "    client.list_executions(stateMachineArn=sys.argv[3], nextToken='not-a-token')",
-        "except client.exceptions.InvalidToken as e:",
-        "    print(type(e).__name__, e.response['Error']['Message'])",
-      ].join("\n");
+  it(`reports a nextToken it did not issue as botocore reports AWS's InvalidToken (${PYTHON_WITH_BOTO3 ?? "no Python with boto3"})`, async () => {
+    // Prepare: boto3 (the CLI would decode --starting-token itself), signing with the same key
+    const { stateMachineArn, url } = await startStepFunctions();
+    const script = [
+      "import boto3, sys",
+      "client = boto3.client('stepfunctions', endpoint_url=sys.argv[1], region_name=sys.argv[2])",
+      "try:",
+      "    client.list_executions(stateMachineArn=sys.argv[3], nextToken='not-a-token')",
+      "except client.exceptions.InvalidToken as e:",
+      "    print(type(e).__name__, e.response['Error']['Message'])",
+    ].join("\n");
 
-      // Act
-      const { stdout } = await execFileAsync("python3", ["-c", script, url, REGION, stateMachineArn], {
+    // Act
+    if (!PYTHON_WITH_BOTO3) throw new Error(MISSING_BOTO3);
+    const { stdout } = await promisify(execFile)(
+      PYTHON_WITH_BOTO3,
+      ["-c", script, url, REGION, stateMachineArn],
+      {
         env: {
           PATH: process.env.PATH,
           HOME: process.env.HOME,
@@ -1247,12 +1216,12 @@ describe("Step Functions through an independent client (the Python aws CLI / bot
           AWS_SHARED_CREDENTIALS_FILE: "/nonexistent",
           AWS_EC2_METADATA_DISABLED: "true",
         },
-      });
+      },
+    );
 
-      // Assess
-      expect(stdout.trim()).toBe("InvalidToken Invalid Token: 'Invalid token'");
-    },
-  );
+    // Assess
+    expect(stdout.trim()).toBe("InvalidToken Invalid Token: 'Invalid token'");
+  });
 });
 
 describe("Step Functions of the sandbox: the deployed state machines", () => {
