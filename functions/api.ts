@@ -6,7 +6,7 @@ import { createRegistryClient } from "#aws/clients/registry.ts";
 import { createSfnClient } from "#aws/clients/sfn.ts";
 import { errorResponse } from "#src/api/errors.ts";
 import { handleApiRequest } from "#src/api/service.ts";
-import { config } from "#src/config.ts";
+import { config, stageScope } from "#src/config.ts";
 import { logger } from "#src/observability.ts";
 import { tenancy } from "#src/tenancy/read.ts";
 
@@ -17,12 +17,7 @@ const dependencies = {
   sfn: createSfnClient(),
   // Read and validated at cold start: a bad tenancy file fails here, naming the problem.
   tenancy: tenancy(),
-  scope: {
-    partition: settings.partition,
-    region: settings.region,
-    account: settings.accountId,
-    stackPrefix: settings.stackPrefix,
-  },
+  scope: stageScope(settings),
   now: () => new Date(),
   newName: () => `api-${randomUUID()}`,
 };

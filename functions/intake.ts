@@ -2,23 +2,17 @@ import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import middy from "@middy/core";
 import { createEventsClient } from "#aws/clients/events.ts";
 import { createSfnClient } from "#aws/clients/sfn.ts";
-import { putGrantEvent } from "#aws/events.ts";
-import { config } from "#src/config.ts";
+import { announcer } from "#aws/events.ts";
+import { config, stageScope } from "#src/config.ts";
 import { intake, type TicketEvent } from "#src/intake/ticket.ts";
 import { logger } from "#src/observability.ts";
 
 const settings = config();
-const events = createEventsClient();
 const dependencies = {
   sfn: createSfnClient(),
-  scope: {
-    partition: settings.partition,
-    region: settings.region,
-    account: settings.accountId,
-    stackPrefix: settings.stackPrefix,
-  },
-  announce: (announcement: Parameters<typeof putGrantEvent>[2]) =>
-    putGrantEvent(events, settings.stackPrefix, announcement),
+  scope: stageScope(settings),
+  // The project's bus is named like the stage (serverless.yml, ProvisionerEventBus).
+  announce: announcer(createEventsClient(), settings.stackPrefix),
 };
 
 /** The Grant Requested / Grant Deletion Requested rule's target (src/intake/ticket.ts). */

@@ -1,7 +1,7 @@
 import { createEventsClient } from "#aws/clients/events.ts";
 import { createRegistryClient } from "#aws/clients/registry.ts";
-import { putGrantEvent } from "#aws/events.ts";
-import { config } from "#src/config.ts";
+import { announcer } from "#aws/events.ts";
+import { config, stageScope } from "#src/config.ts";
 import { outcomeCounter } from "#src/metrics.ts";
 import { logger, stepHandler } from "#src/observability.ts";
 import { type RecordInput, record } from "#src/provision/record.ts";
@@ -9,25 +9,17 @@ import { tenancy } from "#src/tenancy/read.ts";
 
 const settings = config();
 const db = createRegistryClient();
-const events = createEventsClient();
 const dependencies = {
   db,
   table: settings.registryTable,
   now: () => new Date(),
-  options: {
-    partition: settings.partition,
-    account: settings.accountId,
-    region: settings.region,
-    stackPrefix: settings.stackPrefix,
-    trustSourceConditions: settings.trustSourceConditions,
-  },
+  options: { ...stageScope(settings), trustSourceConditions: settings.trustSourceConditions },
   // Read and validated at cold start: a bad tenancy file fails here, naming the problem.
   tenancy: tenancy(),
   log: logger,
   outcomes: outcomeCounter,
   // The project's bus is named like the stage (serverless.yml, ProvisionerEventBus).
-  announce: (announcement: Parameters<typeof putGrantEvent>[2]) =>
-    putGrantEvent(events, settings.stackPrefix, announcement),
+  announce: announcer(createEventsClient(), settings.stackPrefix),
 };
 
 export const handler = stepHandler(async (input: RecordInput) => record(dependencies, input));

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { authenticate } from "./emulator/signature.ts";
+import { authError, authenticate } from "./emulator/signature.ts";
 import type { Identity, IdentityStore } from "./emulator/types.ts";
 import type { LambdaHandler } from "./stepfunctions/local-sfn.ts";
 
@@ -63,14 +63,13 @@ async function serve(options: ApiGatewayOptions, req: IncomingMessage, res: Serv
   const url = req.url ?? "/";
   const auth = await authenticate(options.identities, { method, url, headers, body });
   if (!auth.ok) {
+    // API Gateway's own words where they differ from the REST front end's (signature.ts).
     const message =
       auth.failure.kind === "missing"
         ? "Forbidden"
-        : auth.failure.kind === "unknownKey"
-          ? "The security token included in the request is invalid."
-          : auth.failure.kind === "badSignature"
-            ? "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details."
-            : "Authorization header requires 'Credential', 'Signature' and 'SignedHeaders' parameters.";
+        : auth.failure.kind === "incomplete"
+          ? "Authorization header requires 'Credential', 'Signature' and 'SignedHeaders' parameters."
+          : authError("rest-json", auth.failure).message;
     return reply(res, 403, { message });
   }
   if (auth.scope.signingName !== "execute-api") {

@@ -134,27 +134,19 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const stage = options.stage ?? packagedStage(options.template) ?? "sandbox";
   const random = seededRandom(options.seed ?? 1);
   const identities = new MemoryIdentityStore();
-  const provisioner = {
-    accessKeyId: "ASIAPROVISIONERLOCAL",
-    secretAccessKey: "sandbox-provisioner",
-    identity: assumedRoleIdentity(
-      accountId,
-      "ASIAPROVISIONERLOCAL",
-      FUNCTIONS_ROLE,
-      "pod-identity-provisioner",
-    ),
-  };
-  const admin = {
-    accessKeyId: "AKIAPLATFORMADMIN001",
-    secretAccessKey: "sandbox-admin",
-    identity: iamUserIdentity(accountId, "AKIAPLATFORMADMIN001", "platform-admin"),
-  };
-  identities.register(provisioner.identity, { secretAccessKey: provisioner.secretAccessKey });
-  identities.register(admin.identity, { secretAccessKey: admin.secretAccessKey });
+  /** Makes a key sign as `identity` with `secretAccessKey`; returns the credentials to sign with. */
   const register = (identity: Identity, secretAccessKey: string) => {
     identities.register(identity, { secretAccessKey });
     return { accessKeyId: identity.accessKeyId, secretAccessKey, identity };
   };
+  const provisioner = register(
+    assumedRoleIdentity(accountId, "ASIAPROVISIONERLOCAL", FUNCTIONS_ROLE, "pod-identity-provisioner"),
+    "sandbox-provisioner",
+  );
+  const admin = register(
+    iamUserIdentity(accountId, "AKIAPLATFORMADMIN001", "platform-admin"),
+    "sandbox-admin",
+  );
 
   const retention = options.retention ?? DEFAULT_RETENTION;
   const bus = new EventBus(accountId, region);

@@ -28,6 +28,14 @@ export interface Config {
 
 export type Env = Record<string, string | undefined>;
 
+/** Where this stage's resources live: what the adapters derive ARNs and names from. */
+export const stageScope = (c: Config) => ({
+  partition: c.partition,
+  region: c.region,
+  account: c.accountId,
+  stackPrefix: c.stackPrefix,
+});
+
 export function required(env: Env, name: string, pattern: RegExp, expected: string): string {
   const value = env[name];
   if (value === undefined || value === "")

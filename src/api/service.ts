@@ -1,9 +1,9 @@
-import { createHash } from "node:crypto";
 import type { SFNClient } from "@aws-sdk/client-sfn";
 import { type DynamoDBDocumentClient, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { translate } from "../aws/errors.ts";
 import { BY_TENANT_INDEX, countLiveGrants, readGrant } from "../aws/registry.ts";
 import {
+  derivedExecutionName,
   describeExecution,
   type ExecutionView,
   executionArn as executionArnOf,
@@ -13,9 +13,9 @@ import {
 } from "../aws/workflows.ts";
 import { ValidationError } from "../errors.ts";
 import { existingGrantOf, type GrantRecord, type GrantStatus, isLocked } from "../grant/lifecycle.ts";
-import { type GrantKey, grantId as grantIdOf } from "../grant/naming.ts";
+import { type GrantKey, grantId as grantIdOf, keyOf } from "../grant/naming.ts";
 import { assertNotOwnResources } from "../grant/own-resources.ts";
-import { type GrantRequest, parseGrantKey, parseGrantRequest } from "../grant/request.ts";
+import { parseGrantKey, parseGrantRequest } from "../grant/request.ts";
 import { stableStringify } from "../policy/canonical.ts";
 import { CATALOG } from "../policy/catalog.ts";
 import { authorize } from "../tenancy/authorize.ts";
@@ -76,17 +76,13 @@ export async function handleApiRequest(deps: ApiDependencies, request: ApiReques
   const caller: Caller = { principalArn: request.principalArn };
   const tenant = tenantOf(deps.tenancy, caller);
   const operations: Record<Operation, () => Promise<ApiResponse>> = {
-    createGrant: () => createGrant(deps, request, caller),
-    deleteGrant: () => deleteGrant(deps, request, caller, keyFromPath(matched.params)),
-    getGrant: () => getGrant(deps, tenant, keyFromPath(matched.params)),
+    createGrant: () => createGrant(deps, request, caller, tenant),
+    deleteGrant: () => deleteGrant(deps, request, caller, parseGrantKey(matched.params)),
+    getGrant: () => getGrant(deps, tenant, parseGrantKey(matched.params)),
     listGrants: () => listGrants(deps, tenant, request.query),
     getCatalog: async () => ({ status: 200, body: catalogFor(tenant) }),
   };
   return operations[matched.route.operation]();
-}
-
-function keyFromPath(params: Record<string, string>): GrantKey {
-  return parseGrantKey(params);
 }
 
 /** A JSON body, checked for type and size before it is parsed. */
@@ -127,16 +123,21 @@ function idempotencyKey(request: ApiRequest): string | undefined {
   return key;
 }
 
-async function createGrant(deps: ApiDependencies, request: ApiRequest, caller: Caller): Promise<ApiResponse> {
+async function createGrant(
+  deps: ApiDependencies,
+  request: ApiRequest,
+  caller: Caller,
+  tenant: Tenant,
+): Promise<ApiResponse> {
   const body = jsonBody(request);
   const key = idempotencyKey(request);
   const grant = parseGrantRequest(body, { partition: deps.scope.partition });
   assertNotOwnResources(grant, deps.scope.stackPrefix);
   const grantKey = keyOf(grant);
-  const current = await readGrant(deps.db, deps.table, grantIdOf(grantKey)).catch(unavailable);
   const replay = key ? await replayed(deps, "provision", caller, key, { request: body, caller }) : undefined;
   if (replay) return accepted(grantKey, "PROVISIONING", replay);
-  const liveGrantsOfTenant = await liveCount(deps, caller, current);
+  const current = await readGrant(deps.db, deps.table, grantIdOf(grantKey)).catch(unavailable);
+  const liveGrantsOfTenant = await liveCount(deps, tenant, current);
   authorize({
     tenancy: deps.tenancy,
     caller,
@@ -173,12 +174,12 @@ async function deleteGrant(
   return start(deps, "deprovision", caller, key, input, grantKey, "DELETING");
 }
 
+/** The tenant's live grants, for its maxGrants: only when it has a cap and this is a new grant. */
 async function liveCount(
   deps: ApiDependencies,
-  caller: Caller,
+  tenant: Tenant,
   current: GrantRecord | undefined,
 ): Promise<number | undefined> {
-  const tenant = tenantOf(deps.tenancy, caller);
   if (tenant.maxGrants === undefined || existingGrantOf(current)?.live) return undefined;
   return countLiveGrants(deps.db, deps.table, tenant.name).catch(unavailable);
 }
@@ -201,10 +202,7 @@ async function refuseWhileRunning(deps: ApiDependencies, current: GrantRecord | 
  * execution (hashed, so names carry nothing a caller wrote and stay within Step Functions' 80).
  */
 function idempotentName(workflow: Workflow, caller: Caller, key: string): string {
-  const digest = createHash("sha256")
-    .update(`${workflow}\n${stableStringify(caller)}\n${key}`)
-    .digest("hex");
-  return `api-${digest.slice(0, 40)}`;
+  return derivedExecutionName("api", [workflow, stableStringify(caller), key], 40);
 }
 
 const workflowInput = (input: unknown): string => stableStringify(input);
@@ -419,12 +417,6 @@ export function catalogFor(tenant: Tenant): Record<string, unknown> {
     })),
   };
 }
-
-const keyOf = (request: GrantRequest): GrantKey => ({
-  cluster: request.cluster,
-  namespace: request.namespace,
-  serviceAccount: request.serviceAccount,
-});
 
 /** An AWS call of the API that failed: logged as internal (500), never shown as it is. */
 function unavailable(error: unknown): never {

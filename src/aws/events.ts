@@ -36,3 +36,9 @@ export async function putGrantEvent(
     );
   }
 }
+
+/** `putGrantEvent` bound to a client and the project's bus: a step's `announce` dependency. */
+export const announcer =
+  (events: EventBridgeClient, eventBusName: string) =>
+  (announcement: GrantAnnouncement): Promise<void> =>
+    putGrantEvent(events, eventBusName, announcement);

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { DescribeExecutionCommand, type SFNClient, StartExecutionCommand } from "@aws-sdk/client-sfn";
 import { isSdkError, translate } from "./errors.ts";
 
@@ -22,6 +23,17 @@ export const stateMachineArn = (scope: WorkflowScope, workflow: Workflow): strin
 
 export const executionArn = (scope: WorkflowScope, workflow: Workflow, name: string): string =>
   `arn:${scope.partition}:states:${scope.region}:${scope.account}:execution:${scope.stackPrefix}-${workflow}:${name}`;
+
+/**
+ * A name derived from what identifies a request (`<prefix>-<the first hex digits of sha256 of the
+ * parts, one per line>`): Step Functions keeps one execution per name and state machine, so the
+ * same request, sent again, starts nothing new. The parts are hashed, so a name carries nothing a
+ * caller wrote beyond `prefix`, and stays within Step Functions' 80 characters.
+ */
+export function derivedExecutionName(prefix: string, parts: string[], digestLength: number): string {
+  const digest = createHash("sha256").update(parts.join("\n")).digest("hex");
+  return `${prefix}-${digest.slice(0, digestLength)}`;
+}
 
 export interface ExecutionView {
   executionArn: string;

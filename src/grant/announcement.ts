@@ -1,4 +1,6 @@
 import type { GrantRecord } from "./lifecycle.ts";
+import { grantId as grantIdOf } from "./naming.ts";
+import { parseGrantKey } from "./request.ts";
 
 /**
  * What the provisioner tells the world on its bus when a grant's workflow ends
@@ -88,13 +90,13 @@ export function announceRejection(
   const cluster = text(named?.cluster);
   const namespace = text(named?.namespace);
   const serviceAccount = text(named?.serviceAccount);
-  const grantId =
-    cluster &&
-    namespace &&
-    serviceAccount &&
-    ![cluster, namespace, serviceAccount].some((p) => p.includes("/"))
-      ? `${cluster}/${namespace}/${serviceAccount}`
-      : undefined;
+  // A grant id only for a key that is one (the same validation a request's key gets).
+  let grantId: string | undefined;
+  try {
+    grantId = grantIdOf(parseGrantKey(named));
+  } catch {
+    grantId = undefined;
+  }
   return {
     detailType: "Grant Failed",
     detail: defined({

@@ -8,6 +8,13 @@ export interface GrantKey {
   serviceAccount: string;
 }
 
+/** The key of anything that names a grant (a request, a record): its three fields alone. */
+export const keyOf = (value: GrantKey): GrantKey => ({
+  cluster: value.cluster,
+  namespace: value.namespace,
+  serviceAccount: value.serviceAccount,
+});
+
 /** `<cluster>/<namespace>/<serviceAccount>`: unambiguous, since none of the three may contain '/'. */
 export function grantId(key: GrantKey): string {
   return `${key.cluster}/${key.namespace}/${key.serviceAccount}`;

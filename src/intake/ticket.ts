@@ -1,6 +1,5 @@
-import { createHash } from "node:crypto";
 import type { SFNClient } from "@aws-sdk/client-sfn";
-import { startExecution, type Workflow, type WorkflowScope } from "../aws/workflows.ts";
+import { derivedExecutionName, startExecution, type Workflow, type WorkflowScope } from "../aws/workflows.ts";
 import { ProvisionerError } from "../errors.ts";
 import { announceRejection, type GrantAnnouncement } from "../grant/announcement.ts";
 
@@ -83,8 +82,7 @@ function ticketOf(detail: unknown): string | undefined {
  */
 export function executionName(source: string, ticket: string): string {
   const readable = ticket.replace(/[^A-Za-z0-9_-]/g, "_").slice(0, 40);
-  const digest = createHash("sha256").update(`${source}\n${ticket}`).digest("hex").slice(0, 32);
-  return `ticket-${readable}-${digest}`;
+  return derivedExecutionName(`ticket-${readable}`, [source, ticket], 32);
 }
 
 async function refuse(

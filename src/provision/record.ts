@@ -10,10 +10,10 @@ import {
   grantIdentity,
 } from "../grant/desired-state.ts";
 import * as lifecycle from "../grant/lifecycle.ts";
-import type { GrantKey } from "../grant/naming.ts";
+import { type GrantKey, keyOf } from "../grant/naming.ts";
 import { assertNotOwnResources } from "../grant/own-resources.ts";
 import { type GrantRequest, parseGrantKey, parseGrantRequest } from "../grant/request.ts";
-import { type AuthorizationInput, authorize, type ExistingGrant } from "../tenancy/authorize.ts";
+import { type AuthorizationInput, authorize } from "../tenancy/authorize.ts";
 import { type Caller, describeCaller, parseCaller, tenantOf } from "../tenancy/caller.ts";
 import type { Tenancy, Tenant } from "../tenancy/tenancy.ts";
 import type { DecisionLog } from "./types.ts";
@@ -126,15 +126,6 @@ const summary = (r: lifecycle.GrantRecord): RecordSummary => ({
   version: r.version,
 });
 
-const keyOf = (value: { cluster: string; namespace: string; serviceAccount: string }): GrantKey => ({
-  cluster: value.cluster,
-  namespace: value.namespace,
-  serviceAccount: value.serviceAccount,
-});
-
-const existingOf = (record: lifecycle.GrantRecord | undefined): ExistingGrant | undefined =>
-  lifecycle.existingGrantOf(record);
-
 /**
  * Re-validates, re-authorizes (for the caller's tenant, which may hold this key) and re-renders a
  * stored state: what the registry says is never applied as it is stored.
@@ -185,7 +176,7 @@ function admit(
   authorize({
     tenancy: deps.tenancy,
     ...authorization,
-    ...(current ? { existing: existingOf(current) } : {}),
+    ...(current ? { existing: lifecycle.existingGrantOf(current) } : {}),
   });
 }
 
