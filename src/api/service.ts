@@ -273,36 +273,28 @@ export function grantView(
   record: GrantRecord,
   execution: ExecutionView | undefined,
 ): Record<string, unknown> {
-  const lastError = record.lastError
-    ? {
-        cause: record.lastError.cause,
-        at: record.lastError.at,
-        operation: record.lastError.operation,
-        ...(record.lastError.resourcesMayRemain !== undefined
-          ? { resourcesMayRemain: record.lastError.resourcesMayRemain }
-          : {}),
-      }
-    : undefined;
-  const { input: _input, ...shown } = execution ?? { input: undefined };
+  const { lastError } = record;
   return {
-    grantId: record.grantId,
-    cluster: record.cluster,
-    namespace: record.namespace,
-    serviceAccount: record.serviceAccount,
-    status: record.status,
+    ...summary(record),
     ...optional({
       tenant: record.tenant,
-      roleArn: record.roleArn,
-      associationId: record.associationId,
       ticket: record.ticket,
       requestedBy: record.requestedBy,
       caller: record.caller,
       request: record.desired?.request,
-      lastError,
-      execution: execution ? shown : undefined,
+      // Not the execution that wrote the error: `execution` shows the latest one.
+      lastError:
+        lastError &&
+        optional({
+          cause: lastError.cause,
+          at: lastError.at,
+          operation: lastError.operation,
+          resourcesMayRemain: lastError.resourcesMayRemain,
+        }),
+      // Its input is the request (shown as `request`) and the caller: not repeated.
+      execution: execution && optional({ ...execution, input: undefined }),
     }),
     createdAt: record.createdAt,
-    updatedAt: record.updatedAt,
     restartRequired: record.restartRequired === true,
   };
 }
